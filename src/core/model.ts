@@ -1,0 +1,178 @@
+/**
+ * The plain data that flows through the engine. Hosts (Excel via Office.js, .xlsx via ExcelJS) produce a
+ * WorkbookSnapshot and apply a WritePlan; everything between is pure.
+ */
+
+/** A cell value as hosts report it. Error values (#REF!, #DIV/0!) arrive as their text; dates as ISO text. */
+export type CellValue = string | number | boolean | null;
+
+/** A cell fill as it was before we touched it: null means "no fill" (restore by clearing). */
+export type Fill = string | null;
+
+/** 0-based row/column position, absolute within the sheet (A1 = {row: 0, col: 0}). */
+export interface CellPos {
+  row: number;
+  col: number;
+}
+
+/** An inclusive rectangle of cells, absolute 0-based positions. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+export interface SheetSnapshot {
+  name: string;
+  visibility: SheetVisibility;
+  /** A protected sheet is read, never marked. */
+  protected: boolean;
+  /** Absolute position of values[0][0] (the used range's top-left). */
+  top: number;
+  left: number;
+  /** Rectangular grid of the used range; null for empty cells. */
+  values: CellValue[][];
+  merges: CellRange[];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  /** Whether the host can write (false for a read-only document). Defaults to true. */
+  writable?: boolean;
+}
+
+/** The five kinds of finding (DOMAIN §5). */
+export type FindingKind = "deduction" | "mismatch" | "missing-reason" | "invalid" | "manual";
+
+export interface Finding {
+  kind: FindingKind;
+  sheet: string;
+  /** A1 address within the sheet, e.g. "F12". */
+  cell: string;
+  /** Points concerned: deducted points, declared − computed, or null where no points apply. */
+  points: number | null;
+  /** Chinese text that shows the calculation. */
+  message: string;
+  /** Other cells the finding concerns (A1 addresses, optionally sheet-qualified as 'Sheet'!A1). */
+  related?: string[];
+  /** Path of the indicator the finding belongs to, when it belongs to one. */
+  indicatorPath?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Write plan: everything a host must do to a workbook, decided by the core.
+
+/** Name of the summary sheet we write, and of the hidden sheet that remembers what we changed. */
+export const SUMMARY_SHEET = "评分汇总";
+export const BACKUP_SHEET = "ziping_备份";
+
+export interface CellMark {
+  sheet: string;
+  cell: string;
+  kind: FindingKind;
+  /** Fill colour to apply, "#RRGGBB". */
+  fill: string;
+  /** Note text (all findings on that cell, joined). */
+  note: string;
+}
+
+/** A cell of the summary sheet. Text is always written as text, never evaluated as a formula. */
+export interface SummaryCell {
+  value: string | number | null;
+  bold?: boolean;
+  fill?: string;
+  /** Number format, e.g. "0.00". */
+  numberFormat?: string;
+  /** Internal link to a cell: sheet name and A1 address. */
+  link?: { sheet: string; cell: string };
+  /** Wrap long text. */
+  wrap?: boolean;
+}
+
+export interface SummarySheetPlan {
+  /** The name to write under (评分汇总, or 评分汇总(2) when a user's sheet already has that name). */
+  name: string;
+  rows: SummaryCell[][];
+  /** Column widths in characters. */
+  columnWidths: number[];
+}
+
+/** One backed-up fill: the original fill of a cell we mark. */
+export interface FillBackup {
+  sheet: string;
+  cell: string;
+  fill: Fill;
+}
+
+/**
+ * The content of the hidden backup sheet: which sheets we created, which cells we marked and their original fills,
+ * and which cells carry our notes. It is what 清除标注 undoes and what a re-run replaces.
+ */
+export interface BackupRecord {
+  version: 1;
+  summarySheet: string | null;
+  fills: FillBackup[];
+  notes: { sheet: string; cell: string }[];
+}
+
+/**
+ * What a host does, in this order and in one batch: undo `clearPrevious` (restore its fills, remove its notes, delete
+ * its summary sheet and the backup sheet), apply `marks`, write `summary`, then write `backup` into a new very hidden
+ * BACKUP_SHEET. Protected sheets never receive marks.
+ */
+export interface WritePlan {
+  /** The record of an earlier run found in the workbook, to undo first; null when there is none. */
+  clearPrevious: BackupRecord | null;
+  marks: CellMark[];
+  summary: SummarySheetPlan;
+  /** The record to store in the backup sheet after applying. */
+  backup: BackupRecord;
+  /** Sheets that are protected and therefore were not marked. */
+  skippedProtectedSheets: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Score result: what the engine tells every host (and `ziping score --json`).
+
+export type Grade = "优" | "良" | "中" | "差";
+
+export interface IndicatorResult {
+  /** Names from level 1 down to the leaf, weights stripped: ["管理效率", "预算编制", "预算编制约束性"]. */
+  path: string[];
+  /** 分值 (weight). */
+  max: number;
+  /** 自评得分 as declared in the sheet; null when empty or not a number. */
+  declared: number | null;
+  /** Score computed from the rule and the data; null where not computable. */
+  computed: number | null;
+  sheet: string;
+  /** A1 address of the 自评得分 cell. */
+  scoreCell: string;
+  /** A1 address of the reason cell (扣分原因), when the table has that column. */
+  reasonCell?: string;
+  /** The reason text as written, trimmed. */
+  reason?: string;
+  /** How the computed score came about (rule, numbers), in Chinese; empty when not computed. */
+  calculation?: string;
+}
+
+export interface ScoreResult {
+  unit: string | null;
+  year: number | null;
+  total: { max: number; declared: number; computed: number };
+  /** Grade of the computed total. */
+  grade: Grade;
+  declaredGrade: Grade;
+  indicators: IndicatorResult[];
+  findings: Finding[];
+  /** Id of the rule profile used. */
+  profile: string;
+  /** Sheets the tables were read from. */
+  scoringSheets: string[];
+  dataSheets: string[];
+  /** Draft text for the 自评报告 (section 三 and the budget paragraph); absent until the narrative is built. */
+  narrative?: string;
+}
