@@ -1,12 +1,91 @@
-import { ScoreResult, WorkbookSnapshot } from "./model";
+import { round } from "./decimal";
+import { Grid } from "./grid/grid";
+import { Finding, ScoreResult, WorkbookSnapshot } from "./model";
+import { ownSheetNames } from "./plan/backup";
+import { readDataTable, RowSpan } from "./parse/dataTable";
+import { findScoringTables } from "./parse/scoringTable";
+import { readUnitInfo } from "./parse/unitInfo";
+import { MetricEvaluator } from "./rules/metrics";
 import { Profile } from "./rules/profile";
+import { checkSplits } from "./score/dataChecks";
+import { gradeOf } from "./score/grade";
+import { IndicatorMatcher } from "./score/matchIndicator";
+import { scoreIndicator, ScoredIndicator } from "./score/scoreIndicator";
+import { checkTableSums, checkWeightTotal } from "./score/tableChecks";
+import { DataTable, ScoringTable, UnitInfo } from "./parse/tables";
 
 /** A workbook that cannot be scored; the message is Chinese and names what is missing. */
 export class ScoringError extends Error {}
 
-/** STUB — being written: parse → score → findings. */
+/** Everything the engine read and concluded: the result hosts show, plus the parsed tables the narrative needs. */
+export interface Evaluation {
+  result: ScoreResult;
+  tables: ScoringTable[];
+  data: DataTable;
+  unitInfo: UnitInfo;
+  scored: ScoredIndicator[];
+}
+
+const FINDING_ORDER = ["invalid", "mismatch", "deduction", "missing-reason", "manual"];
+
+/** Reads the tables of a snapshot and scores them: parse → score → findings. Pure. */
+export function evaluateWorkbook(snapshot: WorkbookSnapshot, profile: Profile): Evaluation {
+  const own = ownSheetNames(snapshot);
+  const grids = snapshot.sheets.filter((s) => !own.has(s.name) && s.values.length > 0).map((s) => new Grid(s));
+  const tables = grids.flatMap((g) => findScoringTables(g));
+  if (tables.length === 0) {
+    const what = grids.length === 0 ? "工作簿中没有含数据的工作表" : `在 ${grids.length} 个工作表中都没有找到评分表`;
+    throw new ScoringError(`${what}：评分表需要有“一级指标/二级指标/三级指标”或“指标名称”、“分值”（或“权重”）和“自评得分”（或“得分”）这几列表头`);
+  }
+
+  const excluded = new Map<string, RowSpan[]>();
+  for (const t of tables) {
+    const last = Math.max(t.headerRow, t.total?.row ?? 0, ...t.indicators.map((i) => i.row + Math.max(0, i.targets.length - 1)), ...t.subtotals.map((s) => s.row));
+    excluded.set(t.sheet, [...(excluded.get(t.sheet) ?? []), { top: t.headerRow, bottom: last }]);
+  }
+  const data = readDataTable(grids, profile.dataFields, excluded);
+  const unitInfo = readUnitInfo(grids);
+  const metrics = new MetricEvaluator(profile, data);
+  const matcher = new IndicatorMatcher(profile);
+
+  const scored = tables.flatMap((t) => t.indicators.map((row) => scoreIndicator(row, matcher.match(row.path), profile, metrics)));
+  const indicators = scored.map((s) => s.result);
+  const findings: Finding[] = scored.flatMap((s) => s.findings);
+  for (const t of tables) findings.push(...checkTableSums(t, indicators));
+  const weightTotal = checkWeightTotal(indicators, tables);
+  if (weightTotal) findings.push(weightTotal);
+  findings.push(...checkSplits(profile.checks, data, profile.amountUnit));
+
+  const max = round(indicators.reduce((s, i) => s + i.max, 0), 2);
+  const declared = round(indicators.reduce((s, i) => s + (i.declared ?? 0), 0), 2);
+  // Where a score cannot be computed the declared one stands, kept within [0, weight].
+  const computed = round(indicators.reduce((s, i) => s + (i.computed ?? Math.min(i.max, Math.max(0, i.declared ?? 0))), 0), 2);
+
+  const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+  const rowOf = (cell: string) => Number(/\d+/.exec(cell)?.[0] ?? 0);
+  findings.sort(
+    (a, b) =>
+      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
+      rowOf(a.cell) - rowOf(b.cell) ||
+      FINDING_ORDER.indexOf(a.kind) - FINDING_ORDER.indexOf(b.kind),
+  );
+
+  const result: ScoreResult = {
+    unit: unitInfo.unit,
+    year: unitInfo.year,
+    total: { max, declared, computed },
+    grade: gradeOf(computed),
+    declaredGrade: gradeOf(declared),
+    indicators,
+    findings,
+    profile: profile.id,
+    scoringSheets: [...new Set(tables.map((t) => t.sheet))],
+    dataSheets: data.sheets,
+  };
+  return { result, tables, data, unitInfo, scored };
+}
+
+/** The result hosts show; throws ScoringError when the workbook holds no scoring table. */
 export function scoreWorkbook(snapshot: WorkbookSnapshot, profile: Profile): ScoreResult {
-  void snapshot;
-  void profile;
-  throw new ScoringError("未实现");
+  return evaluateWorkbook(snapshot, profile).result;
 }

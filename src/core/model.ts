@@ -68,6 +68,8 @@ export interface Finding {
 /** Name of the summary sheet we write, and of the hidden sheet that remembers what we changed. */
 export const SUMMARY_SHEET = "评分汇总";
 export const BACKUP_SHEET = "ziping_备份";
+/** First words of the summary sheet's A1: how a summary we wrote is known even when the backup sheet is gone. */
+export const SUMMARY_TITLE = "绩效自评助手 · 评分汇总";
 
 export interface CellMark {
   sheet: string;

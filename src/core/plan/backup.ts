@@ -1,4 +1,4 @@
-import { BACKUP_SHEET, BackupRecord, CellValue, WorkbookSnapshot } from "../model";
+import { BACKUP_SHEET, BackupRecord, CellValue, SUMMARY_TITLE, WorkbookSnapshot } from "../model";
 
 /**
  * The backup sheet is a plain table so that it survives any host: a marker row, a header, then one row per entry
@@ -40,6 +40,10 @@ export function previousBackup(snapshot: WorkbookSnapshot): BackupRecord | null 
 /** Sheets the engine wrote itself: never read as a department's table. */
 export function ownSheetNames(snapshot: WorkbookSnapshot): Set<string> {
   const own = new Set<string>();
+  for (const sheet of snapshot.sheets) {
+    const a1 = sheet.top === 0 && sheet.left === 0 ? sheet.values[0]?.[0] : null;
+    if (typeof a1 === "string" && a1.startsWith(SUMMARY_TITLE)) own.add(sheet.name);
+  }
   const previous = previousBackup(snapshot);
   if (previous) {
     own.add(BACKUP_SHEET);

@@ -1,0 +1,22 @@
+import { promises as fs } from "fs";
+import { Profile } from "../core/rules/profile";
+import { getBuiltInProfile } from "../core/rules/profiles";
+import { validateProfile } from "../core/rules/validateProfile";
+
+/** A built-in profile by id, or a profile file (.json) validated on load. */
+export async function loadProfile(idOrFile: string): Promise<Profile> {
+  if (!idOrFile.toLowerCase().endsWith(".json")) return getBuiltInProfile(idOrFile);
+  let text: string;
+  try {
+    text = await fs.readFile(idOrFile, "utf8");
+  } catch {
+    throw new Error(`找不到评分规则文件 ${idOrFile}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new Error(`评分规则文件 ${idOrFile} 不是有效的 JSON：${(e as Error).message}`);
+  }
+  return validateProfile(data, `评分规则文件 ${idOrFile} `);
+}

@@ -1,0 +1,74 @@
+import { promises as fs } from "fs";
+import path from "path";
+import ExcelJS from "exceljs";
+import { evaluateWorkbook, ScoringError } from "../core/engine";
+import { ScoreResult } from "../core/model";
+import { planWrite } from "../core/plan/writePlan";
+import { Profile } from "../core/rules/profile";
+import { applyPlan, fillLookup, snapshotOf } from "../workbook/exceljs";
+
+/** A file that cannot be scored; the message is Chinese and names the file. Exit code 1. */
+export class FileError extends Error {}
+
+export interface ScoredFile {
+  result: ScoreResult;
+  output: string | null;
+}
+
+/** Where the scored copy goes when no -o is given: beside the input, never over it. */
+export function defaultOutput(input: string): string {
+  const { dir, name } = path.parse(input);
+  return path.join(dir, `${name}-评分.xlsx`);
+}
+
+async function load(input: string): Promise<ExcelJS.Workbook> {
+  const shown = path.basename(input);
+  const ext = path.extname(input).toLowerCase();
+  if (ext === ".xls") throw new FileError(`${shown}：是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再评分`);
+  if (ext !== ".xlsx" && ext !== ".xlsm") throw new FileError(`${shown}：不是 .xlsx 文件`);
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(input);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FileError(code === "ENOENT" ? `找不到文件 ${input}` : `无法读取 ${input}（${code ?? String(e)}）`);
+  }
+  // An .xlsx is a zip holding xl/workbook.xml; a renamed .docx or text file is not.
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new FileError(`${shown}：不是有效的 .xlsx 文件（文件内容不是 Excel 工作簿）`);
+  if (!bytes.includes(Buffer.from("xl/workbook.xml"))) throw new FileError(`${shown}：不是 Excel 工作簿（压缩包中没有 xl/workbook.xml，可能是改了扩展名的 Word 或其他文件）`);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new FileError(`${shown}：文件已损坏或格式不受支持，无法打开（${(e as Error).message}）`);
+  }
+  return workbook;
+}
+
+/**
+ * Scores one .xlsx: read once, evaluate purely, and when `output` is given write the marked copy there (a new
+ * file; the input is never written). Throws FileError for what cannot be scored.
+ */
+export async function scoreFile(input: string, profile: Profile, output: string | null, narrate?: (evaluation: ReturnType<typeof evaluateWorkbook>) => string): Promise<ScoredFile> {
+  if (output && path.resolve(output) === path.resolve(input)) throw new FileError(`输出文件不能与输入文件相同（${input}）：评分结果总是写入新文件，原表保持不变`);
+  const workbook = await load(input);
+  const snapshot = snapshotOf(workbook);
+  let evaluation;
+  try {
+    evaluation = evaluateWorkbook(snapshot, profile);
+  } catch (e) {
+    if (e instanceof ScoringError) throw new FileError(`${path.basename(input)}：${e.message}`);
+    throw e;
+  }
+  const result = evaluation.result;
+  if (narrate) result.narrative = narrate(evaluation);
+  if (!output) return { result, output: null };
+  applyPlan(workbook, planWrite(result, snapshot, fillLookup(workbook)));
+  await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
+  try {
+    await workbook.xlsx.writeFile(output);
+  } catch (e) {
+    throw new FileError(`无法写入 ${output}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+  return { result, output };
+}

@@ -1,0 +1,127 @@
+import { fixed2, fmt, round } from "../decimal";
+import { qualified } from "../grid/address";
+import { DataTable, DataValue } from "../parse/tables";
+import { Condition, MetricExpr, Profile } from "./profile";
+
+/** A value the rules are applied to, with the calculation that produced it. */
+export interface MetricValue {
+  value: number | boolean;
+  percent: boolean;
+  /** "三公经费控制率 = 10.30 ÷ 10.00 = 103.00%" */
+  calculation: string;
+  /** Sheet-qualified cells the value comes from. */
+  cells: string[];
+  /** Amounts show two decimals. */
+  amount?: boolean;
+  /** For counts of unmet conditions: which ones failed. */
+  unmet?: string[];
+}
+
+export type MetricResult = MetricValue | { missing: string[] };
+
+const isMissing = (r: MetricResult): r is { missing: string[] } => "missing" in r;
+
+function show(v: MetricValue): string {
+  if (typeof v.value === "boolean") return v.value ? "是" : "否";
+  return v.percent ? `${fixed2(v.value)}%` : v.amount || !Number.isInteger(v.value) ? fixed2(v.value) : String(v.value);
+}
+
+function fromField(d: DataValue): MetricValue {
+  const v: MetricValue = { value: d.value, percent: d.percent, amount: d.kind === "amount", calculation: "", cells: [qualified(d.sheet, d.cell)] };
+  v.calculation = `${d.field} ${show(v)}`;
+  return v;
+}
+
+/** Evaluates metrics and fields by name against a data table; results are cached per name. */
+export class MetricEvaluator {
+  private readonly cache = new Map<string, MetricResult>();
+
+  constructor(private readonly profile: Profile, private readonly data: DataTable) {}
+
+  get(name: string): MetricResult {
+    const cached = this.cache.get(name);
+    if (cached) return cached;
+    const expr = this.profile.metrics[name];
+    let result: MetricResult;
+    if (expr) {
+      this.cache.set(name, { missing: [name] }); // guards against a metric defined through itself
+      result = this.evaluate(name, expr);
+    } else {
+      const d = this.data.values.get(name);
+      result = d ? fromField(d) : { missing: [name] };
+    }
+    this.cache.set(name, result);
+    return result;
+  }
+
+  private numbers(names: string[]): MetricValue[] | { missing: string[] } {
+    const results = names.map((n) => this.get(n));
+    const missing = results.flatMap((r) => (isMissing(r) ? r.missing : []));
+    if (missing.length > 0) return { missing };
+    const values = results as MetricValue[];
+    const notNumbers = names.filter((_, i) => typeof values[i].value !== "number");
+    return notNumbers.length > 0 ? { missing: notNumbers } : values;
+  }
+
+  private evaluate(name: string, expr: MetricExpr): MetricResult {
+    if ("field" in expr) {
+      const r = this.get(expr.field);
+      return isMissing(r) ? r : { ...r, calculation: `${name} = ${show(r)}` };
+    }
+    if ("firstOf" in expr) {
+      const missing: string[] = [];
+      for (const e of expr.firstOf) {
+        const r = this.evaluate(name, e);
+        if (!isMissing(r)) return r;
+        missing.push(...r.missing);
+      }
+      return { missing };
+    }
+    if ("countUnmet" in expr) return this.countUnmet(name, expr.countUnmet);
+    const operands = "ratio" in expr ? expr.ratio : "difference" in expr ? expr.difference : "change" in expr ? expr.change : expr.sum;
+    const values = this.numbers(operands);
+    if ("missing" in values) return values;
+    const nums = values.map((v) => v.value as number);
+    const cells = values.flatMap((v) => v.cells);
+    const shown = values.map(show);
+    if ("ratio" in expr || "change" in expr) {
+      const [a, b] = nums;
+      if (b === 0) return { missing: [`${operands[1]}（为 0，不能作除数）`] };
+      const ratio = "ratio" in expr ? round((a / b) * 100, 2) : round(((a - b) / b) * 100, 2);
+      const formula = "ratio" in expr ? `${shown[0]} ÷ ${shown[1]}` : `(${shown[0]} − ${shown[1]}) ÷ ${shown[1]}`;
+      return { value: ratio, percent: true, calculation: `${name} = ${formula} = ${fixed2(ratio)}%`, cells };
+    }
+    if ("difference" in expr) {
+      const value = round(nums[0] - nums[1], 4);
+      return { value, percent: values[0].percent, calculation: `${name} = ${shown[0]} − ${shown[1]} = ${fmt(value)}`, cells };
+    }
+    const value = round(nums.reduce((s, x) => s + x, 0), 4);
+    return { value, percent: values[0].percent, calculation: `${name} = ${shown.join(" + ")} = ${fmt(value)}`, cells };
+  }
+
+  private countUnmet(name: string, conditions: Condition[]): MetricResult {
+    const results = conditions.map((c) => this.get(c.of));
+    const missing = results.flatMap((r) => (isMissing(r) ? r.missing : []));
+    if (missing.length > 0) return { missing };
+    const unmet: string[] = [];
+    const parts: string[] = [];
+    conditions.forEach((c, i) => {
+      const v = results[i] as MetricValue;
+      const met = meets(v.value, c);
+      if (!met) unmet.push(c.label);
+      parts.push(`${c.of} ${show(v)}${met ? "" : "（未达到）"}`);
+    });
+    const cells = results.flatMap((r) => (r as MetricValue).cells);
+    return { value: unmet.length, percent: false, calculation: `${name}：${parts.join("，")}，共 ${unmet.length} 项未达到`, cells, unmet };
+  }
+}
+
+function meets(value: number | boolean, c: Condition): boolean {
+  if (c.is !== undefined) return value === c.is;
+  if (typeof value !== "number") return false;
+  if (c.atLeast !== undefined && value < c.atLeast) return false;
+  if (c.atMost !== undefined && value > c.atMost) return false;
+  return true;
+}
+
+export { show as showMetric };

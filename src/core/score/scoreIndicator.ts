@@ -1,0 +1,126 @@
+import { fmt, round, sameScore } from "../decimal";
+import { qualified } from "../grid/address";
+import { Finding, IndicatorResult } from "../model";
+import { IndicatorRow } from "../parse/tables";
+import { applyRule, RuleOutcome } from "../rules/applyRule";
+import { MetricEvaluator, MetricValue } from "../rules/metrics";
+import { Profile, ProfileIndicator, Rule } from "../rules/profile";
+import { recogniseCriterion } from "../rules/recognise";
+import { targetOutcome } from "../rules/targets";
+import { cellText, parseNumber } from "../text/numberText";
+
+export interface ScoredIndicator {
+  result: IndicatorResult;
+  findings: Finding[];
+  profileIndicator: ProfileIndicator | null;
+}
+
+const pts = (x: number) => `${fmt(x)} 分`;
+
+/** Where the rule came from, for messages. */
+function ruleSource(fromSheet: boolean, profile: Profile): string {
+  return fromSheet ? "按本表评分标准" : `按评分规则“${profile.name}”`;
+}
+
+/** The row's own 完成值 as a metric, when the data table cannot give one. */
+function rowActual(row: IndicatorRow, name: string): MetricValue | undefined {
+  const own = row.targets[0];
+  if (!own) return undefined;
+  const parsed = parseNumber(own.actual.value);
+  if (parsed.kind !== "number") return undefined;
+  return { value: parsed.value, percent: parsed.percent, calculation: `${name}（本表完成值）${cellText(own.actual.value)}`, cells: [qualified(own.actual.sheet, own.actual.cell)] };
+}
+
+/** Scores one indicator row: its weight, declared and computed scores, and the findings about it. */
+export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndicator | null, profile: Profile, metrics: MetricEvaluator): ScoredIndicator {
+  const path = row.path;
+  const name = path[path.length - 1];
+  const where = { sheet: row.sheet, cell: row.declared.cell, indicatorPath: path };
+  const findings: Finding[] = [];
+  const weight = row.weight ?? profileIndicator?.weight ?? null;
+  const parsedScore = parseNumber(row.declared.value);
+  const declared = parsedScore.kind === "number" ? parsedScore.value : null;
+  const reason = row.reason ? cellText(row.reason.value) : null;
+
+  const result: IndicatorResult = {
+    path,
+    max: weight ?? 0,
+    declared,
+    computed: null,
+    sheet: row.sheet,
+    scoreCell: row.declared.cell,
+    ...(row.reason ? { reasonCell: row.reason.cell } : {}),
+    ...(reason ? { reason } : {}),
+  };
+
+  if (weight === null) {
+    findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”未写分值，指标名称中也没有“（N分）”，无法评分`, ...(row.weightCell ? { related: [row.weightCell.cell] } : {}) });
+    return { result, findings, profileIndicator };
+  }
+  if (row.weight === null && profileIndicator) {
+    findings.push({ ...where, kind: "manual", points: null, message: `“${name}”本表未写分值，按评分规则“${profile.name}”取 ${pts(weight)}，请核对` });
+  }
+
+  // Declared score: present, a number, within [0, weight].
+  if (parsedScore.kind === "empty") {
+    findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”自评得分为空（分值 ${pts(weight)}）` });
+  } else if (parsedScore.kind === "invalid") {
+    findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”自评得分“${parsedScore.text}”不是数字（分值 ${pts(weight)}）` });
+  } else if (declared !== null && declared > weight) {
+    findings.push({ ...where, kind: "invalid", points: round(declared - weight, 2), message: `“${name}”自评 ${pts(declared)}，超过分值 ${pts(weight)}` });
+  } else if (declared !== null && declared < 0) {
+    findings.push({ ...where, kind: "invalid", points: declared, message: `“${name}”自评得分 ${fmt(declared)} 为负数` });
+  }
+
+  // Computed score: the sheet's own criterion first, then the profile's rule.
+  const sheetRule = recogniseCriterion(row.criterion);
+  const quantified = row.targets.length > 0 && profile.quantifiedDefault ? profile.quantifiedDefault : null;
+  const rule: Rule = sheetRule ?? profileIndicator?.rule ?? quantified ?? { shape: "manual" };
+  const fromSheet = sheetRule !== null;
+  const metricOf = (r: Rule | undefined) => (r && "metric" in r ? r.metric : undefined);
+  const metricName = rule.shape === "manual" ? undefined : metricOf(rule) ?? metricOf(profileIndicator?.rule);
+  let metric: MetricValue | undefined;
+  let missing: string[] = [];
+  if (metricName) {
+    const m = metrics.get(metricName);
+    if ("missing" in m) missing = m.missing;
+    else metric = m;
+  }
+  // The row's own 完成值 stands in for missing data, except where its 目标值 rows are what a proportional rule uses.
+  if (!metric && !(rule.shape === "proportional" && row.targets.length > 0)) metric = rowActual(row, metricName ?? name);
+  const scale = fromSheet || !profileIndicator ? 1 : weight / profileIndicator.weight;
+  const outcome: RuleOutcome = applyRule(rule, { weight, scale, metric, targets: row.targets.map(targetOutcome) });
+
+  if (outcome.score !== null) {
+    result.computed = outcome.score;
+    result.calculation = `${outcome.calculation}（${ruleSource(fromSheet, profile)}）`;
+  }
+  const related = [...(metric?.cells ?? []), ...(fromSheet && row.criterionCell ? [row.criterionCell] : [])];
+
+  if (declared !== null && declared < weight && declared >= 0) {
+    const deducted = round(weight - declared, 2);
+    const why = reason ? `扣分原因：${reason}` : "未写扣分原因";
+    const check = outcome.score !== null && sameScore(outcome.score, declared) ? `；核算：${outcome.calculation}，与自评一致` : "";
+    findings.push({ ...where, kind: "deduction", points: deducted, message: `扣 ${pts(deducted)}（分值 ${pts(weight)}，自评 ${pts(declared)}）。${why}${check}`, ...(row.reason ? { related: [row.reason.cell] } : {}) });
+    if (!reason) {
+      const reasonWhere = row.reason ? `扣分原因栏 ${row.reason.cell} 为空` : "本表没有扣分原因栏";
+      findings.push({ ...where, kind: "missing-reason", points: deducted, message: `“${name}”扣 ${pts(deducted)}，但${reasonWhere}，请写明扣分原因`, ...(row.reason ? { related: [row.reason.cell] } : {}) });
+    }
+  }
+
+  if (outcome.score !== null && declared !== null && !sameScore(outcome.score, declared)) {
+    const diff = round(declared - outcome.score, 2);
+    findings.push({
+      ...where,
+      kind: "mismatch",
+      points: diff,
+      message: `${outcome.calculation}，自评 ${pts(declared)}，${diff > 0 ? "多计" : "少计"} ${pts(Math.abs(diff))}（${ruleSource(fromSheet, profile)}核算）`,
+      related,
+    });
+  } else if (outcome.score === null) {
+    const detail = missing.length > 0 ? `缺少数据：${[...new Set(missing)].join("、")}` : outcome.why;
+    const stands = declared !== null ? `按自评 ${fmt(declared)} 分计` : "无法计分";
+    findings.push({ ...where, kind: "manual", points: null, message: `“${name}”无法自动核算（${detail}），${stands}，需人工确认` });
+  }
+  return { result, findings, profileIndicator };
+}

@@ -1,0 +1,86 @@
+import { fmt, round, sameScore } from "../decimal";
+import { Finding } from "../model";
+import { ScoringTable, SumRow } from "../parse/tables";
+import { parseNumber } from "../text/numberText";
+import { IndicatorResult } from "../model";
+
+const pts = (x: number) => `${fmt(x)} 分`;
+const sum = (xs: number[]) => round(xs.reduce((s, x) => s + x, 0), 2);
+const startsWith = (path: string[], prefix: string[]) => prefix.every((p, i) => path[i] === p);
+
+/** Checks of the sums a table states: 小计 and level rows, the 合计 row, weights written into level names. */
+export function checkTableSums(table: ScoringTable, indicators: IndicatorResult[]): Finding[] {
+  const findings: Finding[] = [];
+  const own = indicators.filter((i) => i.sheet === table.sheet && table.indicators.some((r) => r.declared.cell === i.scoreCell));
+  for (const row of table.subtotals) {
+    const children = own.filter((i) => startsWith(i.path, row.path));
+    if (children.length > 0) findings.push(...checkSumRow(row, children, `“${row.path.join("/")}”小计`));
+  }
+  if (table.total) findings.push(...checkSumRow(table.total, own, "合计"));
+  for (const lw of table.levelWeights) {
+    const children = own.filter((i) => startsWith(i.path, lw.path));
+    const total = sum(children.map((i) => i.max));
+    if (children.length > 0 && !sameScore(total, lw.weight)) {
+      findings.push({
+        kind: "invalid",
+        sheet: lw.sheet,
+        cell: lw.cell,
+        points: round(total - lw.weight, 2),
+        message: `“${lw.path.join("/")}”名称中写明 ${pts(lw.weight)}，其下指标分值合计 ${pts(total)}，不一致`,
+        indicatorPath: lw.path,
+      });
+    }
+  }
+  return findings;
+}
+
+function checkSumRow(row: SumRow, children: IndicatorResult[], label: string): Finding[] {
+  const findings: Finding[] = [];
+  const declaredTotal = sum(children.map((i) => i.declared ?? 0));
+  const weightTotal = sum(children.map((i) => i.max));
+  const path = row.path.length > 0 ? { indicatorPath: row.path } : {};
+  if (row.declared) {
+    const stated = parseNumber(row.declared.value);
+    if (stated.kind === "number" && !sameScore(stated.value, declaredTotal)) {
+      findings.push({
+        kind: "mismatch",
+        sheet: row.sheet,
+        cell: row.declared.cell,
+        points: round(stated.value - declaredTotal, 2),
+        message: `${label}得分写作 ${pts(stated.value)}，各指标自评得分相加为 ${pts(declaredTotal)}，相差 ${pts(Math.abs(round(stated.value - declaredTotal, 2)))}`,
+        ...path,
+      });
+    } else if (stated.kind === "invalid") {
+      findings.push({ kind: "invalid", sheet: row.sheet, cell: row.declared.cell, points: null, message: `${label}得分“${stated.text}”不是数字；各指标自评得分相加为 ${pts(declaredTotal)}`, ...path });
+    }
+  }
+  if (row.weight) {
+    const stated = parseNumber(row.weight.value);
+    if (stated.kind === "number" && !sameScore(stated.value, weightTotal)) {
+      findings.push({
+        kind: "invalid",
+        sheet: row.sheet,
+        cell: row.weight.cell,
+        points: round(stated.value - weightTotal, 2),
+        message: `${label}分值写作 ${pts(stated.value)}，各指标分值相加为 ${pts(weightTotal)}`,
+        ...path,
+      });
+    }
+  }
+  return findings;
+}
+
+/** The whole indicator set should weigh 100 points. */
+export function checkWeightTotal(indicators: IndicatorResult[], tables: ScoringTable[]): Finding | null {
+  const total = sum(indicators.map((i) => i.max));
+  if (indicators.length === 0 || sameScore(total, 100)) return null;
+  const withTotal = tables.find((t) => t.total?.weight);
+  const at = withTotal?.total?.weight ?? tables[0].indicators[0].weightCell ?? tables[0].indicators[0].declared;
+  return {
+    kind: "invalid",
+    sheet: at.sheet,
+    cell: at.cell,
+    points: round(total - 100, 2),
+    message: `各指标分值合计 ${pts(total)}，不是 100 分（${total > 100 ? "多" : "少"} ${pts(Math.abs(round(total - 100, 2)))}）`,
+  };
+}

@@ -1,0 +1,6 @@
+/** Full-width digits, letters and punctuation (０-９，％，．) to their ASCII forms; ideographic space to space. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ");
+}

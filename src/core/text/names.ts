@@ -1,0 +1,29 @@
+import { toHalfWidth } from "./halfWidth";
+
+/** A weight written inside a name: 投入（20分）, 预算执行(10分), 产出 20分. */
+const WEIGHT_IN_NAME = /[（(]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分\s*[）)]|\s([0-9]+(?:\.[0-9]+)?)分$/;
+
+export function weightInName(name: string): number | null {
+  const m = WEIGHT_IN_NAME.exec(name);
+  if (!m) return null;
+  return Number(toHalfWidth(m[1] ?? m[2]));
+}
+
+/** The display name: the weight and surrounding blanks removed, inner line breaks folded. */
+export function displayName(name: string): string {
+  return name.replace(WEIGHT_IN_NAME, "").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The form names are compared in: half-width, no blanks, no quotes or brackets content like units, no list numbers,
+ * 比率 read as 率. “三公”经费控制率 and 三公经费控制率（%） compare equal.
+ */
+export function normaliseName(name: string): string {
+  return toHalfWidth(displayName(name))
+    .replace(/^\s*其中\s*[:：]?/, "")
+    .replace(/^\s*([0-9]+[.、)]|\([0-9一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.])\s*/, "")
+    .replace(/\([^)]*\)/g, "")
+    .replace(/[\s"'“”‘’「」『』《》:：]/g, "")
+    .replace(/比率/g, "率")
+    .toLowerCase();
+}

@@ -1,0 +1,55 @@
+import { CellValue } from "../model";
+import { toHalfWidth } from "./halfWidth";
+
+/** What a cell says as a number. Officers write "5分", "４.５", " 3 ", "95%", "—"; error values are text like "#REF!". */
+export type ParsedNumber =
+  | { kind: "number"; value: number; percent: boolean }
+  | { kind: "empty" }
+  | { kind: "invalid"; text: string };
+
+/** Marks that mean "nothing here" in Chinese tables. */
+const EMPTY_MARKS = new Set(["", "-", "--", "—", "——", "/", "\\", "无", "不适用", "n/a", "N/A"]);
+/** Units that may follow a number; they do not change its value. */
+const UNIT = /(分|万元|元|亿元|个|项|次|人|家|户|座|名|天|日|件|份|笔|个百分点)$/;
+
+export function parseNumber(value: CellValue | undefined): ParsedNumber {
+  if (value === null || value === undefined) return { kind: "empty" };
+  if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value, percent: false } : { kind: "invalid", text: String(value) };
+  if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
+  let text = toHalfWidth(value).replace(/\s+/g, "");
+  if (EMPTY_MARKS.has(text)) return { kind: "empty" };
+  let percent = false;
+  if (text.endsWith("%")) {
+    percent = true;
+    text = text.slice(0, -1);
+  } else {
+    text = text.replace(UNIT, "");
+  }
+  text = text.replace(/,(?=\d{3}(\D|$))/g, "");
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return { kind: "invalid", text: String(value).trim() };
+  return { kind: "number", value: Number(text), percent };
+}
+
+/** The number, or null for empty and invalid cells. */
+export function numberOrNull(value: CellValue | undefined): number | null {
+  const parsed = parseNumber(value);
+  return parsed.kind === "number" ? parsed.value : null;
+}
+
+/** Yes/no answers in data tables: 是/否, 已/未, √/×, 有/无, true/false, 1/0. Null when the cell says neither. */
+export function parseYesNo(value: CellValue | undefined): boolean | null {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value === 1 ? true : value === 0 ? false : null;
+  if (typeof value !== "string") return null;
+  const text = toHalfWidth(value).replace(/\s+/g, "");
+  if (/^(是|已|√|✓|有|按时|已完成|完成|达成|yes|true|Y)/i.test(text)) return true;
+  if (/^(否|未|×|✗|无|没有|不|no|false|N)/i.test(text)) return false;
+  return null;
+}
+
+/** Text of a cell for labels and reasons: trimmed, null when empty. */
+export function cellText(value: CellValue | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value).trim();
+  return text === "" ? null : text;
+}

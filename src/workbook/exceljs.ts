@@ -1,0 +1,143 @@
+import ExcelJS from "exceljs";
+import { rangeFromA1 } from "../core/grid/address";
+import { encodeBackup } from "../core/plan/backup";
+import { NOTE_PREFIX } from "../core/plan/writePlan";
+import { BACKUP_SHEET, CellValue, Fill, SheetSnapshot, SheetVisibility, WorkbookSnapshot, WritePlan } from "../core/model";
+
+/**
+ * The Node twin of the Office.js adapter: .xlsx files through ExcelJS. Read once into a WorkbookSnapshot, apply a
+ * WritePlan to the same in-memory workbook, and save it under a new name (ExcelJS drops charts and pivots on save,
+ * so the input file is never overwritten).
+ */
+
+/** A cell value as the engine sees it: formulas by their cached result, rich text as its text, errors as "#REF!". */
+export function plainValue(v: ExcelJS.CellValue | undefined): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v !== "object") return String(v);
+  if ("error" in v) return String(v.error);
+  if ("richText" in v) return v.richText.map((r) => r.text).join("");
+  if ("formula" in v || "sharedFormula" in v) return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("hyperlink" in v) return plainValue((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+  return null;
+}
+
+function visibility(ws: ExcelJS.Worksheet): SheetVisibility {
+  return ws.state === "hidden" ? "hidden" : ws.state === "veryHidden" ? "veryHidden" : "visible";
+}
+
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
+  return !!protection?.sheet;
+}
+
+function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  const cells: { row: number; col: number; value: CellValue }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const value = plainValue(cell.value);
+      if (value === null || value === "") return;
+      const r = rowNumber - 1, c = colNumber - 1;
+      cells.push({ row: r, col: c, value });
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(rangeFromA1);
+  if (cells.length === 0) return { name: ws.name, visibility: visibility(ws), protected: isProtected(ws), top: 0, left: 0, values: [], merges };
+  const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array<CellValue>(right - left + 1).fill(null));
+  for (const c of cells) values[c.row - top][c.col - left] = c.value;
+  return { name: ws.name, visibility: visibility(ws), protected: isProtected(ws), top, left, values, merges };
+}
+
+export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  return { sheets: workbook.worksheets.map(sheetSnapshot), writable: true };
+}
+
+/** "#RRGGBB" of a solid fill; null for no fill (and for theme colours, which have no fixed RGB). */
+export function fillOfCell(cell: ExcelJS.Cell): Fill {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  if (!fill || fill.type !== "pattern" || fill.pattern === "none") return null;
+  const argb = fill.fgColor?.argb;
+  return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
+}
+
+export function fillLookup(workbook: ExcelJS.Workbook): (sheet: string, cell: string) => Fill {
+  return (sheet, cell) => {
+    const ws = workbook.getWorksheet(sheet);
+    return ws ? fillOfCell(ws.getCell(cell)) : null;
+  };
+}
+
+/** Replaces the cell's style object rather than mutating it: ExcelJS may share one style among many cells. */
+function setFill(cell: ExcelJS.Cell, fill: Fill): void {
+  const style = { ...cell.style } as Partial<ExcelJS.Style>;
+  if (fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill.slice(1)}` } };
+  else delete style.fill;
+  cell.style = style;
+}
+
+function noteText(cell: ExcelJS.Cell): string | null {
+  const note = cell.note as string | { texts?: { text: string }[] } | undefined;
+  if (!note) return null;
+  return typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
+}
+
+function removeSheet(workbook: ExcelJS.Workbook, name: string): void {
+  const ws = workbook.getWorksheet(name);
+  if (ws) workbook.removeWorksheet(ws.id);
+}
+
+/** Applies a plan in the order the WritePlan contract gives: undo the earlier run, mark, summary, backup. */
+export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
+  const previous = plan.clearPrevious;
+  if (previous) {
+    for (const f of previous.fills) {
+      const ws = workbook.getWorksheet(f.sheet);
+      if (ws) setFill(ws.getCell(f.cell), f.fill);
+    }
+    for (const n of previous.notes) {
+      const cell = workbook.getWorksheet(n.sheet)?.getCell(n.cell);
+      if (cell && noteText(cell)?.startsWith(NOTE_PREFIX)) cell.note = undefined as unknown as string;
+    }
+    if (previous.summarySheet) removeSheet(workbook, previous.summarySheet);
+  }
+  removeSheet(workbook, BACKUP_SHEET);
+
+  for (const mark of plan.marks) {
+    const ws = workbook.getWorksheet(mark.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(mark.cell);
+    setFill(cell, mark.fill);
+    // An officer's own note is never replaced; the summary sheet carries our explanation for that cell.
+    const existing = noteText(cell);
+    if (!existing || existing.startsWith(NOTE_PREFIX)) cell.note = mark.note;
+  }
+
+  const summary = workbook.addWorksheet(plan.summary.name, { properties: { tabColor: { argb: "FF4472C4" } } });
+  plan.summary.columnWidths.forEach((w, i) => (summary.getColumn(i + 1).width = w));
+  plan.summary.rows.forEach((row, r) => {
+    row.forEach((c, col) => {
+      const cell = summary.getCell(r + 1, col + 1);
+      // Strings stay strings: ExcelJS writes a formula only for {formula}, so "=1+1" is kept as text.
+      cell.value = c.link && c.value !== null ? { text: String(c.value), hyperlink: `#'${c.link.sheet.replace(/'/g, "''")}'!${c.link.cell}` } : c.value;
+      if (c.bold || c.link) cell.font = { bold: !!c.bold, ...(c.link ? { color: { argb: "FF0563C1" }, underline: true } : {}) };
+      if (c.fill) setFill(cell, c.fill);
+      if (c.numberFormat) cell.numFmt = c.numberFormat;
+      if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+    });
+  });
+
+  const backup = workbook.addWorksheet(BACKUP_SHEET, { state: "veryHidden" });
+  encodeBackup(plan.backup).forEach((row) => backup.addRow(row));
+}
+
+export async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
