@@ -11,6 +11,8 @@ export interface Layout {
   mergeLevels: boolean;
   /** Level-1 names carry their weight: 整体效能（50分）. */
   weightsInNames: boolean;
+  /** Indicator names carry their own weight (预算执行率（5分）), for tables without a 分值 column. */
+  weightsInLeafNames?: boolean;
   /** Title, unit and year rows above the header. */
   titleRows: boolean;
   /** Empty rows and columns before the table starts. */
@@ -43,7 +45,7 @@ function cellValue(col: Column, ind: ExampleIndicator, level1Weight: number, lay
     case "seq": return seq;
     case "l1": return layout.weightsInNames ? `${ind.l1}（${level1Weight}分）` : ind.l1;
     case "l2": return ind.l2;
-    case "l3": return ind.l3;
+    case "l3": return layout.weightsInLeafNames ? `${ind.l3}（${ind.weight}分）` : ind.l3;
     case "weight": return ind.weight;
     case "explanation": return ind.explanation;
     case "criterion": return ind.criterion;
@@ -123,7 +125,7 @@ export function writeScoringSheet(ws: ExcelJS.Worksheet, dept: ExampleDepartment
   });
   const total = dept.statedTotal ?? dept.indicators.reduce((s, i) => s + Number(i.score), 0);
   ws.getCell(row, c0).value = "合计";
-  ws.getCell(row, col("weight")).value = dept.indicators.reduce((s, i) => s + i.weight, 0);
+  if (has("weight")) ws.getCell(row, col("weight")).value = dept.indicators.reduce((s, i) => s + i.weight, 0);
   ws.getCell(row, col("score")).value = total;
   for (let r = headerRow; r <= row; r++) {
     for (let c = c0; c < c0 + width; c++) {

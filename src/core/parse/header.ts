@@ -49,7 +49,8 @@ const LEVELS: ScoringField[] = ["level1", "level2", "level3"];
 
 function isHeader(columns: HeaderColumns): boolean {
   const hasName = columns.name !== undefined || LEVELS.some((f) => columns[f] !== undefined);
-  return columns.score !== undefined && columns.weight !== undefined && hasName;
+  // No 分值 column is needed: weights may be written into the names (预算执行率（5分）).
+  return columns.score !== undefined && hasName;
 }
 
 /**

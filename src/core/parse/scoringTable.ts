@@ -183,20 +183,21 @@ function classify(grid: Grid, headerRow: number, columns: HeaderColumns, rows: R
       targets: r.targets,
     });
   }
-  return { sheet: grid.name, headerRow, columns, indicators, subtotals, levelWeights: levelWeights(grid, rows, columns), total };
+  return { sheet: grid.name, headerRow, columns, indicators, subtotals, levelWeights: levelWeights(grid, rows, columns, prefixes), total };
 }
 
 /** Weights written into level-1/level-2 names (投入（20分）), once per branch. */
-function levelWeights(grid: Grid, rows: RawRow[], columns: HeaderColumns): LevelWeight[] {
+function levelWeights(grid: Grid, rows: RawRow[], columns: HeaderColumns, prefixes: Set<string>): LevelWeight[] {
   const seen = new Set<string>();
   const result: LevelWeight[] = [];
   const nameCols = NAME_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
   for (const r of rows) {
-    for (let level = 0; level < r.fullNames.length - 1; level++) {
+    for (let level = 0; level < r.fullNames.length; level++) {
       const weight = weightInName(r.fullNames[level]);
       const path = r.path.slice(0, level + 1);
       const k = path.join("\u0001");
-      if (weight === null || seen.has(k)) continue;
+      // A leaf's own name weight is its weight, not a level's.
+      if (weight === null || seen.has(k) || !prefixes.has(k)) continue;
       seen.add(k);
       result.push({ path, weight, sheet: grid.name, cell: toA1(grid.owner(r.row, nameCols[level])) });
     }

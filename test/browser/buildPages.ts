@@ -1,0 +1,54 @@
+/**
+ * Builds what the browser test loads: the production pages (the real webpack config, only the output folder moved)
+ * and the office.js stand-in from officeStub.ts.
+ */
+import * as path from "path";
+import webpack, { type Configuration, type Stats } from "webpack";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function run(config: Configuration | Configuration[]): Promise<Stats | webpack.MultiStats> {
+  return new Promise((resolve, reject) => {
+    webpack(config as Configuration, (error, stats) => {
+      if (error) reject(error);
+      else if (!stats) reject(new Error("webpack returned no stats"));
+      else if (stats.hasErrors()) reject(new Error(stats.toString("errors-only")));
+      else resolve(stats);
+    });
+  });
+}
+
+export async function buildPages(outDir: string): Promise<void> {
+  // The config is CommonJS and exports a function of (env, argv), as webpack-cli calls it.
+  const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
+    env: Record<string, unknown>,
+    argv: { mode: string }
+  ) => Promise<Configuration>;
+  const config = await makeConfig({}, { mode: "production" });
+  await run({ ...config, context: ROOT, output: { ...config.output, path: outDir } });
+}
+
+/** The stub is served in place of office.js, so it must be one self-contained script with no eval (the page's CSP). */
+export async function buildOfficeStub(outDir: string): Promise<string> {
+  await run({
+    mode: "development",
+    devtool: false,
+    target: ["web", "es2020"],
+    context: ROOT,
+    entry: path.join(__dirname, "officeStub.ts"),
+    output: { path: outDir, filename: "officeStub.js" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          options: { transpileOnly: true, compilerOptions: { module: "es2020", moduleResolution: "node" } },
+        },
+      ],
+    },
+    performance: { hints: false },
+  });
+  return path.join(outDir, "officeStub.js");
+}
