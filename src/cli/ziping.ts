@@ -1,4 +1,5 @@
 import { promises as fs } from "fs";
+import path from "path";
 import { Command, CommanderError } from "commander";
 import { FileError, defaultOutput, scoreFile } from "./scoreFile";
 import { loadProfile } from "./loadProfile";
@@ -68,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(e.message);
       });
       const output = opts.write ? opts.output ?? defaultOutput(input) : null;
+      if (output && path.resolve(output) === path.resolve(input)) throw new UsageError(`输出文件不能与输入文件相同（${input}）：评分结果总是写入新文件，原表保持不变`);
       const { result } = await scoreFile(input, profile, output, narrate);
       if (opts.narrative) await fs.writeFile(opts.narrative, result.narrative ?? "", "utf8");
       process.stdout.write(opts.json ? `${JSON.stringify(toJson(result, output), null, 2)}\n` : `${humanReport(result, output)}\n`);
