@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
-import { evaluateWorkbook, ScoringError } from "../core/engine";
+import { scoreWorkbook, ScoringError } from "../core/engine";
 import { ScoreResult } from "../core/model";
 import { planWrite } from "../core/plan/writePlan";
 import { Profile } from "../core/rules/profile";
@@ -49,19 +49,17 @@ async function load(input: string): Promise<ExcelJS.Workbook> {
  * Scores one .xlsx: read once, evaluate purely, and when `output` is given write the marked copy there (a new
  * file; the input is never written). Throws FileError for what cannot be scored.
  */
-export async function scoreFile(input: string, profile: Profile, output: string | null, narrate?: (evaluation: ReturnType<typeof evaluateWorkbook>) => string): Promise<ScoredFile> {
+export async function scoreFile(input: string, profile: Profile, output: string | null): Promise<ScoredFile> {
   if (output && path.resolve(output) === path.resolve(input)) throw new FileError(`输出文件不能与输入文件相同（${input}）：评分结果总是写入新文件，原表保持不变`);
   const workbook = await load(input);
   const snapshot = snapshotOf(workbook);
-  let evaluation;
+  let result: ScoreResult;
   try {
-    evaluation = evaluateWorkbook(snapshot, profile);
+    result = scoreWorkbook(snapshot, profile);
   } catch (e) {
     if (e instanceof ScoringError) throw new FileError(`${path.basename(input)}：${e.message}`);
     throw e;
   }
-  const result = evaluation.result;
-  if (narrate) result.narrative = narrate(evaluation);
   if (!output) return { result, output: null };
   applyPlan(workbook, planWrite(result, snapshot, fillLookup(workbook)));
   await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });

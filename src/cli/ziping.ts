@@ -6,7 +6,6 @@ import { loadProfile } from "./loadProfile";
 import { ScoreResult } from "../core/model";
 import { KIND_LABEL } from "../core/plan/markColours";
 import { fmt } from "../core/decimal";
-import { narrate } from "../core/narrative/narrate";
 
 /** Exit codes: 0 scored (findings are not errors), 1 the file cannot be scored, 2 usage errors. */
 const EXIT_UNSCORABLE = 1;
@@ -70,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       });
       const output = opts.write ? opts.output ?? defaultOutput(input) : null;
       if (output && path.resolve(output) === path.resolve(input)) throw new UsageError(`输出文件不能与输入文件相同（${input}）：评分结果总是写入新文件，原表保持不变`);
-      const { result } = await scoreFile(input, profile, output, narrate);
+      const { result } = await scoreFile(input, profile, output);
       if (opts.narrative) await fs.writeFile(opts.narrative, result.narrative ?? "", "utf8");
       process.stdout.write(opts.json ? `${JSON.stringify(toJson(result, output), null, 2)}\n` : `${humanReport(result, output)}\n`);
     });

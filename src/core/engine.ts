@@ -13,6 +13,7 @@ import { IndicatorMatcher } from "./score/matchIndicator";
 import { scoreIndicator, ScoredIndicator } from "./score/scoreIndicator";
 import { checkTableSums, checkWeightTotal } from "./score/tableChecks";
 import { DataTable, ScoringTable, UnitInfo } from "./parse/tables";
+import { narrate } from "./narrative/narrate";
 
 /** A workbook that cannot be scored; the message is Chinese and names what is missing. */
 export class ScoringError extends Error {}
@@ -85,7 +86,8 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, profile: Profile): 
   return { result, tables, data, unitInfo, scored };
 }
 
-/** The result hosts show; throws ScoringError when the workbook holds no scoring table. */
+/** The result hosts show, with the draft report text; throws ScoringError when the workbook holds no scoring table. */
 export function scoreWorkbook(snapshot: WorkbookSnapshot, profile: Profile): ScoreResult {
-  return evaluateWorkbook(snapshot, profile).result;
+  const evaluation = evaluateWorkbook(snapshot, profile);
+  return { ...evaluation.result, narrative: narrate(evaluation) };
 }

@@ -3,6 +3,14 @@ import { qualified } from "../grid/address";
 import { DataTable, DataValue } from "../parse/tables";
 import { Condition, MetricExpr, Profile } from "./profile";
 
+/** A data-table figure a metric was computed from, for the report text. */
+export interface Fact {
+  name: string;
+  value: number | boolean;
+  percent: boolean;
+  amount: boolean;
+}
+
 /** A value the rules are applied to, with the calculation that produced it. */
 export interface MetricValue {
   value: number | boolean;
@@ -15,6 +23,8 @@ export interface MetricValue {
   amount?: boolean;
   /** For counts of unmet conditions: which ones failed. */
   unmet?: string[];
+  /** The data-table figures behind the value. */
+  facts?: Fact[];
 }
 
 export type MetricResult = MetricValue | { missing: string[] };
@@ -27,7 +37,8 @@ function show(v: MetricValue): string {
 }
 
 function fromField(d: DataValue): MetricValue {
-  const v: MetricValue = { value: d.value, percent: d.percent, amount: d.kind === "amount", calculation: "", cells: [qualified(d.sheet, d.cell)] };
+  const amount = d.kind === "amount";
+  const v: MetricValue = { value: d.value, percent: d.percent, amount, calculation: "", cells: [qualified(d.sheet, d.cell)], facts: [{ name: d.field, value: d.value, percent: d.percent, amount }] };
   v.calculation = `${d.field} ${show(v)}`;
   return v;
 }
@@ -83,20 +94,21 @@ export class MetricEvaluator {
     if ("missing" in values) return values;
     const nums = values.map((v) => v.value as number);
     const cells = values.flatMap((v) => v.cells);
+    const facts = values.flatMap((v) => v.facts ?? []);
     const shown = values.map(show);
     if ("ratio" in expr || "change" in expr) {
       const [a, b] = nums;
       if (b === 0) return { missing: [`${operands[1]}（为 0，不能作除数）`] };
       const ratio = "ratio" in expr ? round((a / b) * 100, 2) : round(((a - b) / b) * 100, 2);
       const formula = "ratio" in expr ? `${shown[0]} ÷ ${shown[1]}` : `(${shown[0]} − ${shown[1]}) ÷ ${shown[1]}`;
-      return { value: ratio, percent: true, calculation: `${name} = ${formula} = ${fixed2(ratio)}%`, cells };
+      return { value: ratio, percent: true, calculation: `${name} = ${formula} = ${fixed2(ratio)}%`, cells, facts };
     }
     if ("difference" in expr) {
       const value = round(nums[0] - nums[1], 4);
-      return { value, percent: values[0].percent, calculation: `${name} = ${shown[0]} − ${shown[1]} = ${fmt(value)}`, cells };
+      return { value, percent: values[0].percent, calculation: `${name} = ${shown[0]} − ${shown[1]} = ${fmt(value)}`, cells, facts };
     }
     const value = round(nums.reduce((s, x) => s + x, 0), 4);
-    return { value, percent: values[0].percent, calculation: `${name} = ${shown.join(" + ")} = ${fmt(value)}`, cells };
+    return { value, percent: values[0].percent, calculation: `${name} = ${shown.join(" + ")} = ${fmt(value)}`, cells, facts };
   }
 
   private countUnmet(name: string, conditions: Condition[]): MetricResult {
@@ -112,7 +124,8 @@ export class MetricEvaluator {
       parts.push(`${c.of} ${show(v)}${met ? "" : "（未达到）"}`);
     });
     const cells = results.flatMap((r) => (r as MetricValue).cells);
-    return { value: unmet.length, percent: false, calculation: `${name}：${parts.join("，")}，共 ${unmet.length} 项未达到`, cells, unmet };
+    const facts = results.flatMap((r) => (r as MetricValue).facts ?? []);
+    return { value: unmet.length, percent: false, calculation: `${name}：${parts.join("，")}，共 ${unmet.length} 项未达到`, cells, unmet, facts };
   }
 }
 

@@ -7,9 +7,16 @@ import { Band, Rule } from "./profile";
  */
 export function recogniseCriterion(criterion: string | null): Rule | null {
   if (!criterion) return null;
-  const text = normalise(criterion);
-  return threshold(text) ?? proportional(text) ?? perOccurrence(text) ?? checklist(text) ?? bands(text) ?? binary(text);
+  // Templates repeat the same criterion on many rows; a rule is read-only data, so one reading serves them all.
+  if (!SEEN.has(criterion)) {
+    if (SEEN.size > 5000) SEEN.clear();
+    const text = normalise(criterion);
+    SEEN.set(criterion, threshold(text) ?? proportional(text) ?? perOccurrence(text) ?? checklist(text) ?? bands(text) ?? binary(text));
+  }
+  return SEEN.get(criterion)!;
 }
+
+const SEEN = new Map<string, Rule | null>();
 
 const N = "(\\d+(?:\\.\\d+)?)";
 const ONE = "(?:1|一)";

@@ -7,6 +7,10 @@ import { toHalfWidth } from "../text/halfWidth";
 export interface TargetOutcome {
   share: number | null;
   text: string;
+  name: string;
+  /** The cells' texts as written (empty when blank). */
+  target: string;
+  actual: string;
 }
 
 /** Qualitative results (DOMAIN §4): 达成 100 %, 基本达成 60 %, 未达成 0. */
@@ -28,16 +32,17 @@ export function targetOutcome(t: TargetRow): TargetOutcome {
   const actualText = toHalfWidth(cellText(t.actual.value) ?? "").replace(/\s+/g, "");
   const label = t.name ? `${t.name}：` : "";
   const text = `${label}目标 ${targetText || "（空）"}，完成 ${actualText || "（空）"}`;
+  const base = { name: t.name, target: targetText, actual: actualText };
   const qualitative = QUALITATIVE.find(([re]) => re.test(actualText));
   const target = parseNumber(stripComparator(targetText));
   const actual = parseNumber(stripComparator(actualText));
   if (target.kind === "number" && actual.kind === "number") {
-    if (target.value === 0 || actual.value < 0) return { share: null, text };
+    if (target.value === 0 || actual.value < 0) return { ...base, share: null, text };
     const atMost = AT_MOST.test(targetText);
-    if (atMost && actual.value === 0) return { share: 1, text: `${text}，完成 100.00%` };
+    if (atMost && actual.value === 0) return { ...base, share: 1, text: `${text}，完成 100.00%` };
     const share = Math.min(1, atMost ? target.value / actual.value : actual.value / target.value);
-    return { share, text: `${text}，完成 ${fixed2(share * 100)}%` };
+    return { ...base, share, text: `${text}，完成 ${fixed2(share * 100)}%` };
   }
-  if (qualitative) return { share: qualitative[1], text: `${text}，按 ${fmt(qualitative[1] * 100)}% 计` };
-  return { share: null, text };
+  if (qualitative) return { ...base, share: qualitative[1], text: `${text}，按 ${fmt(qualitative[1] * 100)}% 计` };
+  return { ...base, share: null, text };
 }

@@ -6,13 +6,18 @@ import { applyRule, RuleOutcome } from "../rules/applyRule";
 import { MetricEvaluator, MetricValue } from "../rules/metrics";
 import { Profile, ProfileIndicator, Rule } from "../rules/profile";
 import { recogniseCriterion } from "../rules/recognise";
-import { targetOutcome } from "../rules/targets";
+import { TargetOutcome, targetOutcome } from "../rules/targets";
 import { cellText, parseNumber } from "../text/numberText";
 
 export interface ScoredIndicator {
   result: IndicatorResult;
   findings: Finding[];
   profileIndicator: ProfileIndicator | null;
+  /** The value the rule was applied to, and the targets it weighed: the facts the report text states. */
+  metric?: MetricValue;
+  /** The metric's name, when it came from the data table. */
+  metricName?: string;
+  targets: TargetOutcome[];
 }
 
 const pts = (x: number) => `${fmt(x)} 分`;
@@ -55,7 +60,7 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
 
   if (weight === null) {
     findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”未写分值，指标名称中也没有“（N分）”，无法评分`, ...(row.weightCell ? { related: [row.weightCell.cell] } : {}) });
-    return { result, findings, profileIndicator };
+    return { result, findings, profileIndicator, targets: [] };
   }
   if (row.weight === null && profileIndicator) {
     findings.push({ ...where, kind: "manual", points: null, message: `“${name}”本表未写分值，按评分规则“${profile.name}”取 ${pts(weight)}，请核对` });
@@ -89,7 +94,8 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
   // The row's own 完成值 stands in for missing data, except where its 目标值 rows are what a proportional rule uses.
   if (!metric && !(rule.shape === "proportional" && row.targets.length > 0)) metric = rowActual(row, metricName ?? name);
   const scale = fromSheet || !profileIndicator ? 1 : weight / profileIndicator.weight;
-  const outcome: RuleOutcome = applyRule(rule, { weight, scale, metric, targets: row.targets.map(targetOutcome) });
+  const targets = row.targets.map(targetOutcome);
+  const outcome: RuleOutcome = applyRule(rule, { weight, scale, metric, targets });
 
   if (outcome.score !== null) {
     result.computed = outcome.score;
@@ -122,5 +128,5 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
     const stands = declared !== null ? `按自评 ${fmt(declared)} 分计` : "无法计分";
     findings.push({ ...where, kind: "manual", points: null, message: `“${name}”无法自动核算（${detail}），${stands}，需人工确认` });
   }
-  return { result, findings, profileIndicator };
+  return { result, findings, profileIndicator, metric, ...(metricName && metric?.facts ? { metricName } : {}), targets };
 }

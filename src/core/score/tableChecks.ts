@@ -1,8 +1,7 @@
 import { fmt, round, sameScore } from "../decimal";
-import { Finding } from "../model";
+import { Finding, IndicatorResult } from "../model";
 import { ScoringTable, SumRow } from "../parse/tables";
 import { parseNumber } from "../text/numberText";
-import { IndicatorResult } from "../model";
 
 const pts = (x: number) => `${fmt(x)} 分`;
 const sum = (xs: number[]) => round(xs.reduce((s, x) => s + x, 0), 2);
@@ -11,7 +10,8 @@ const startsWith = (path: string[], prefix: string[]) => prefix.every((p, i) => 
 /** Checks of the sums a table states: 小计 and level rows, the 合计 row, weights written into level names. */
 export function checkTableSums(table: ScoringTable, indicators: IndicatorResult[]): Finding[] {
   const findings: Finding[] = [];
-  const own = indicators.filter((i) => i.sheet === table.sheet && table.indicators.some((r) => r.declared.cell === i.scoreCell));
+  const cells = new Set(table.indicators.map((r) => r.declared.cell));
+  const own = indicators.filter((i) => i.sheet === table.sheet && cells.has(i.scoreCell));
   for (const row of table.subtotals) {
     const children = own.filter((i) => startsWith(i.path, row.path));
     if (children.length > 0) findings.push(...checkSumRow(row, children, `“${row.path.join("/")}”小计`));
