@@ -1,12 +1,15 @@
 /**
- * Decimal rounding for scores and ratios. Binary floating point makes 9.27 ÷ 9 × 100 come out as 103.00000000000001;
- * rounding through a 12-significant-digit form first removes that noise before rounding half up.
+ * Decimal rounding for scores and ratios, half away from zero. Binary floating point makes 1.005 × 100 come out as
+ * 100.49999999999999 and 9.27 ÷ 9 × 100 as 103.00000000000001; a scaled value within 1e-7 of a half is taken as
+ * that half, which is what the decimal figure meant.
  */
 export function round(value: number, decimals = 2): number {
-  const clean = Number(value.toPrecision(12));
   const factor = 10 ** decimals;
-  const rounded = Math.round(Math.abs(clean) * factor + 1e-9) / factor;
-  return clean < 0 ? -rounded : rounded;
+  const scaled = Math.abs(value) * factor;
+  const floor = Math.floor(scaled);
+  const rounded = Math.abs(scaled - floor - 0.5) < 1e-7 ? floor + 1 : Math.round(scaled);
+  const result = rounded / factor;
+  return value < 0 && result !== 0 ? -result : result;
 }
 
 /** Text for a number in messages: at most two decimals, and none when whole (91, 4.5, 103.25). */

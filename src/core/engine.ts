@@ -1,5 +1,6 @@
 import { round } from "./decimal";
 import { Grid } from "./grid/grid";
+import { fromA1 } from "./grid/address";
 import { Finding, ScoreResult, WorkbookSnapshot } from "./model";
 import { ownSheetNames } from "./plan/backup";
 import { readDataTable, RowSpan } from "./parse/dataTable";
@@ -63,13 +64,10 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, profile: Profile): 
   const computed = round(indicators.reduce((s, i) => s + (i.computed ?? Math.min(i.max, Math.max(0, i.declared ?? 0))), 0), 2);
 
   const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
-  const rowOf = (cell: string) => Number(/\d+/.exec(cell)?.[0] ?? 0);
-  findings.sort(
-    (a, b) =>
-      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
-      rowOf(a.cell) - rowOf(b.cell) ||
-      FINDING_ORDER.indexOf(a.kind) - FINDING_ORDER.indexOf(b.kind),
-  );
+  const order = (f: Finding) => [sheetOrder.get(f.sheet) ?? 0, fromA1(f.cell).row, FINDING_ORDER.indexOf(f.kind)];
+  const keyed = findings.map((f) => ({ f, k: order(f) }));
+  keyed.sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2]);
+  findings.splice(0, findings.length, ...keyed.map((x) => x.f));
 
   const result: ScoreResult = {
     unit: unitInfo.unit,
