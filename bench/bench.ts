@@ -11,7 +11,7 @@ import { scoreWorkbook } from "../src/core/engine";
 import { planWrite } from "../src/core/plan/writePlan";
 import { getBuiltInProfile } from "../src/core/rules/profiles";
 import { scoreFile } from "../src/cli/scoreFile";
-import { applyPlan, fillLookup, snapshotOf } from "../src/workbook/exceljs";
+import { applyPlan, snapshotOf } from "../src/workbook/exceljs";
 import { bigWorkbook } from "./bigWorkbook";
 
 const INDICATORS = 1000;
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const [result, tEngine] = await timed(() => scoreWorkbook(snapshot, profile));
     phases.engine.push(tEngine);
     findings = result.findings.length;
-    const [plan, tPlan] = await timed(() => planWrite(result, snapshot, fillLookup(wb)));
+    const [plan, tPlan] = await timed(() => planWrite(result, snapshot));
     phases.plan.push(tPlan);
     phases.apply.push((await timed(() => applyPlan(wb, plan)))[1]);
     phases.write.push((await timed(() => wb.xlsx.writeFile(path.join(dir, "phased.xlsx"))))[1]);

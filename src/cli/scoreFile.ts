@@ -5,7 +5,7 @@ import { scoreWorkbook, ScoringError } from "../core/engine";
 import { ScoreResult } from "../core/model";
 import { planWrite } from "../core/plan/writePlan";
 import { Profile } from "../core/rules/profile";
-import { applyPlan, fillLookup, snapshotOf } from "../workbook/exceljs";
+import { applyPlan, snapshotOf } from "../workbook/exceljs";
 
 /** A file that cannot be scored; the message is Chinese and names the file. Exit code 1. */
 export class FileError extends Error {}
@@ -61,7 +61,7 @@ export async function scoreFile(input: string, profile: Profile, output: string 
     throw e;
   }
   if (!output) return { result, output: null };
-  applyPlan(workbook, planWrite(result, snapshot, fillLookup(workbook)));
+  applyPlan(workbook, planWrite(result, snapshot));
   await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
   try {
     await workbook.xlsx.writeFile(output);

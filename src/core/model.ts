@@ -102,16 +102,21 @@ export interface SummarySheetPlan {
   columnWidths: number[];
 }
 
-/** One backed-up fill: the original fill of a cell we mark. */
+/**
+ * A cell we marked. Its original format (fill included, exactly: theme colours, patterns, "no fill") is copied into
+ * `formatCell` of the backup sheet before we mark it, and copied back by 清除标注. Copying formats needs no read of
+ * the fill first, so a run stays at three round trips in Excel.
+ */
 export interface FillBackup {
   sheet: string;
   cell: string;
-  fill: Fill;
+  /** A1 address in BACKUP_SHEET holding a copy of the cell's original format. */
+  formatCell: string;
 }
 
 /**
- * The content of the hidden backup sheet: which sheets we created, which cells we marked and their original fills,
- * and which cells carry our notes. It is what 清除标注 undoes and what a re-run replaces.
+ * The content of the hidden backup sheet: the summary sheet we created, the cells we marked, and the cells carrying
+ * our notes. It is what 清除标注 undoes and what a re-run replaces.
  */
 export interface BackupRecord {
   version: 1;
@@ -120,19 +125,38 @@ export interface BackupRecord {
   notes: { sheet: string; cell: string }[];
 }
 
+/** Where the new backup sheet takes an original format from: the cell itself, or the earlier backup sheet. */
+export type FormatSource = { cell: string; sheet: string } | { previousFormatCell: string };
+
+export interface BackupPlan {
+  record: BackupRecord;
+  /** One per record.fills entry, same order: where its original format is copied from. */
+  sources: FormatSource[];
+}
+
+/** While a run replaces the backup sheet, the earlier one is renamed to this until the new one is written. */
+export const PREVIOUS_BACKUP_SHEET = "ziping_备份_旧";
+
 /**
- * What a host does, in this order and in one batch: undo `clearPrevious` (restore its fills, remove its notes, delete
- * its summary sheet and the backup sheet), apply `marks`, write `summary`, then write `backup` into a new very hidden
- * BACKUP_SHEET. Protected sheets never receive marks.
+ * What a host does, in this order and in one batch:
+ *  1. rename an existing BACKUP_SHEET to PREVIOUS_BACKUP_SHEET;
+ *  2. undo `clearPrevious`: copy each entry's format back from PREVIOUS_BACKUP_SHEET!formatCell onto its cell, remove
+ *     our notes on the listed cells, delete its summary sheet;
+ *  3. when `backup` is set: add BACKUP_SHEET (very hidden), write encodeBackup(record) as text, and copy each original
+ *     format from its source into BACKUP_SHEET!formatCell (after step 2, so the cells hold their originals again);
+ *  4. delete PREVIOUS_BACKUP_SHEET;
+ *  5. apply `marks` (fill, and a note unless the officer already has one there), and write `summary`.
+ * Entries on sheets protected since the earlier run cannot be undone: they are left out of `clearPrevious` and carried
+ * into `backup`, so that a later clear can restore them. Protected sheets never receive marks.
  */
 export interface WritePlan {
-  /** The record of an earlier run found in the workbook, to undo first; null when there is none. */
   clearPrevious: BackupRecord | null;
   marks: CellMark[];
-  summary: SummarySheetPlan;
-  /** The record to store in the backup sheet after applying. */
-  backup: BackupRecord;
-  /** Sheets that are protected and therefore were not marked. */
+  /** Null for a plan that only clears. */
+  summary: SummarySheetPlan | null;
+  /** Null when nothing remains to remember (a clear with nothing carried over). */
+  backup: BackupPlan | null;
+  /** Sheets that are protected and therefore were not marked (or not cleared). */
   skippedProtectedSheets: string[];
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { rangeFromA1 } from "../core/grid/address";
 import { encodeBackup } from "../core/plan/backup";
 import { NOTE_PREFIX } from "../core/plan/writePlan";
-import { BACKUP_SHEET, CellValue, Fill, SheetSnapshot, SheetVisibility, WorkbookSnapshot, WritePlan } from "../core/model";
+import { BACKUP_SHEET, CellValue, Fill, PREVIOUS_BACKUP_SHEET, SheetSnapshot, SheetVisibility, SummarySheetPlan, WorkbookSnapshot, WritePlan } from "../core/model";
 
 /**
  * The Node twin of the Office.js adapter: .xlsx files through ExcelJS. Read once into a WorkbookSnapshot, apply a
@@ -37,6 +37,8 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const cells: { row: number; col: number; value: CellValue }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // ExcelJS repeats a merged area's value in every cell; Excel reports it only in the top-left one.
+      if (cell.isMerged && cell.master !== cell) return;
       const value = plainValue(cell.value);
       if (value === null || value === "") return;
       const r = rowNumber - 1, c = colNumber - 1;
@@ -66,13 +68,6 @@ export function fillOfCell(cell: ExcelJS.Cell): Fill {
   return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
 }
 
-export function fillLookup(workbook: ExcelJS.Workbook): (sheet: string, cell: string) => Fill {
-  return (sheet, cell) => {
-    const ws = workbook.getWorksheet(sheet);
-    return ws ? fillOfCell(ws.getCell(cell)) : null;
-  };
-}
-
 /** Replaces the cell's style object rather than mutating it: ExcelJS may share one style among many cells. */
 function setFill(cell: ExcelJS.Cell, fill: Fill): void {
   const style = { ...cell.style } as Partial<ExcelJS.Style>;
@@ -92,35 +87,56 @@ function removeSheet(workbook: ExcelJS.Workbook, name: string): void {
   if (ws) workbook.removeWorksheet(ws.id);
 }
 
-/** Applies a plan in the order the WritePlan contract gives: undo the earlier run, mark, summary, backup. */
+/** A deep copy of a cell's format: ExcelJS style objects may be shared, so a copy never aliases the original. */
+function copyFormat(from: ExcelJS.Cell, to: ExcelJS.Cell): void {
+  to.style = structuredClone(from.style ?? {});
+}
+
+/** Applies a plan in the order the WritePlan contract gives (see model.ts). */
 export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
-  const previous = plan.clearPrevious;
-  if (previous) {
-    for (const f of previous.fills) {
-      const ws = workbook.getWorksheet(f.sheet);
-      if (ws) setFill(ws.getCell(f.cell), f.fill);
+  const old = workbook.getWorksheet(BACKUP_SHEET);
+  if (old) old.name = PREVIOUS_BACKUP_SHEET;
+  const cellOf = (sheet: string, cell: string) => workbook.getWorksheet(sheet)?.getCell(cell);
+
+  const undo = plan.clearPrevious;
+  if (undo) {
+    for (const f of undo.fills) {
+      const target = cellOf(f.sheet, f.cell);
+      if (target && old) copyFormat(old.getCell(f.formatCell), target);
     }
-    for (const n of previous.notes) {
-      const cell = workbook.getWorksheet(n.sheet)?.getCell(n.cell);
+    for (const n of undo.notes) {
+      const cell = cellOf(n.sheet, n.cell);
       if (cell && noteText(cell)?.startsWith(NOTE_PREFIX)) cell.note = undefined as unknown as string;
     }
-    if (previous.summarySheet) removeSheet(workbook, previous.summarySheet);
+    if (undo.summarySheet) removeSheet(workbook, undo.summarySheet);
   }
-  removeSheet(workbook, BACKUP_SHEET);
+
+  if (plan.backup) {
+    const backup = workbook.addWorksheet(BACKUP_SHEET, { state: "veryHidden" });
+    encodeBackup(plan.backup.record).forEach((row) => backup.addRow(row));
+    plan.backup.record.fills.forEach((f, i) => {
+      const source = plan.backup!.sources[i];
+      const from = "previousFormatCell" in source ? old?.getCell(source.previousFormatCell) : cellOf(source.sheet, source.cell);
+      if (from) copyFormat(from, backup.getCell(f.formatCell));
+    });
+  }
+  if (old) workbook.removeWorksheet(old.id);
 
   for (const mark of plan.marks) {
-    const ws = workbook.getWorksheet(mark.sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(mark.cell);
+    const cell = cellOf(mark.sheet, mark.cell);
+    if (!cell) continue;
     setFill(cell, mark.fill);
     // An officer's own note is never replaced; the summary sheet carries our explanation for that cell.
     const existing = noteText(cell);
     if (!existing || existing.startsWith(NOTE_PREFIX)) cell.note = mark.note;
   }
+  if (plan.summary) writeSummary(workbook, plan.summary);
+}
 
-  const summary = workbook.addWorksheet(plan.summary.name, { properties: { tabColor: { argb: "FF4472C4" } } });
-  plan.summary.columnWidths.forEach((w, i) => (summary.getColumn(i + 1).width = w));
-  plan.summary.rows.forEach((row, r) => {
+function writeSummary(workbook: ExcelJS.Workbook, plan: SummarySheetPlan): void {
+  const summary = workbook.addWorksheet(plan.name, { properties: { tabColor: { argb: "FF4472C4" } } });
+  plan.columnWidths.forEach((w, i) => (summary.getColumn(i + 1).width = w));
+  plan.rows.forEach((row, r) => {
     row.forEach((c, col) => {
       const cell = summary.getCell(r + 1, col + 1);
       // Strings stay strings: ExcelJS writes a formula only for {formula}, so "=1+1" is kept as text.
@@ -131,9 +147,6 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
       if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
     });
   });
-
-  const backup = workbook.addWorksheet(BACKUP_SHEET, { state: "veryHidden" });
-  encodeBackup(plan.backup).forEach((row) => backup.addRow(row));
 }
 
 export async function readXlsx(file: string): Promise<ExcelJS.Workbook> {

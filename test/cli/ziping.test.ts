@@ -69,7 +69,7 @@ describe("ziping score on the seed example", () => {
     const after = await readBook(output);
     const inputSheets = before.worksheets.map((w) => w.name);
     expect(allValues(after, inputSheets)).toEqual(allValues(before));
-    expect(after.worksheets.map((w) => w.name)).toEqual([...inputSheets, SUMMARY_SHEET, BACKUP_SHEET]);
+    expect(after.worksheets.map((w) => w.name)).toEqual([...inputSheets, BACKUP_SHEET, SUMMARY_SHEET]);
     expect(after.getWorksheet(BACKUP_SHEET)!.state).toBe("veryHidden");
   });
 
@@ -104,12 +104,17 @@ describe("ziping score on the seed example", () => {
     const second = JSON.parse(r.stdout);
     expect({ ...second, output: null }).toEqual({ ...json, output: null });
     const wb = await readBook(again);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["数据表", "评分表", SUMMARY_SHEET, BACKUP_SHEET]);
-    // The backup still holds the officer's original fill (none), not our mark.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["数据表", "评分表", BACKUP_SHEET, SUMMARY_SHEET]);
+    // The backup still holds the officer's original format (no fill), not our mark.
     const backup = wb.getWorksheet(BACKUP_SHEET)!;
-    const rows: unknown[][] = [];
-    backup.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows.find((r) => r[0] === "fill" && r[2] === "I13")).toEqual(["fill", "评分表", "I13", "无"]);
+    let formatCell = "";
+    backup.eachRow((row, r) => {
+      const [type, , cell] = (row.values as unknown[]).slice(1);
+      if (type === "fill" && cell === "I13") formatCell = `D${r}`;
+    });
+    expect(formatCell).not.toBe("");
+    expect(fillOfCell(backup.getCell(formatCell))).toBeNull();
+    expect(fillOfCell(wb.getWorksheet("评分表")!.getCell("I13"))).toBe(MARK_FILL.deduction);
   });
 });
 

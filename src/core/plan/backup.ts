@@ -1,19 +1,30 @@
+import { toA1 } from "../grid/address";
 import { BACKUP_SHEET, BackupRecord, CellValue, SUMMARY_TITLE, WorkbookSnapshot } from "../model";
 
 /**
  * The backup sheet is a plain table so that it survives any host: a marker row, a header, then one row per entry
- * (summary | fill | note, sheet, cell, original fill). Plain rows rather than one JSON cell: a cell holds 32,767
- * characters at most, and a big workbook has more marks than that.
+ * (fill | note | summary, sheet, cell). Column D of a fill row holds no value, only a copy of the marked cell's
+ * original format. Plain rows rather than one JSON cell: a cell holds 32,767 characters at most.
  */
 const MARKER = "ziping 备份：清除标注时据此恢复原样，请勿修改或删除本工作表";
-const HEADER = ["类型", "工作表", "单元格", "原填充色"];
-const NO_FILL = "无";
+const HEADER = ["类型", "工作表", "单元格", "原格式副本"];
+const FIRST_ENTRY_ROW = 2; // 0-based: after the marker and the header
+const FORMAT_COLUMN = 3; // D
 
+/** The backup-sheet cell that holds the original format of the i-th marked cell. */
+export function formatCellFor(index: number): string {
+  return toA1({ row: FIRST_ENTRY_ROW + index, col: FORMAT_COLUMN });
+}
+
+/** The text rows of the backup sheet: fills first (their rows fix their format cells), then notes, then the summary. */
 export function encodeBackup(record: BackupRecord): CellValue[][] {
-  const rows: CellValue[][] = [[MARKER, null, null, null], HEADER];
-  if (record.summarySheet) rows.push(["summary", record.summarySheet, null, null]);
-  for (const f of record.fills) rows.push(["fill", f.sheet, f.cell, f.fill ?? NO_FILL]);
-  for (const n of record.notes) rows.push(["note", n.sheet, n.cell, null]);
+  const rows: CellValue[][] = [[MARKER, null, null], HEADER.slice(0, 3)];
+  record.fills.forEach((f, i) => {
+    if (f.formatCell !== formatCellFor(i)) throw new Error(`备份记录的格式副本位置不对：${f.formatCell}`);
+    rows.push(["fill", f.sheet, f.cell]);
+  });
+  for (const n of record.notes) rows.push(["note", n.sheet, n.cell]);
+  if (record.summarySheet) rows.push(["summary", record.summarySheet, null]);
   return rows;
 }
 
@@ -21,13 +32,14 @@ export function encodeBackup(record: BackupRecord): CellValue[][] {
 export function decodeBackup(values: CellValue[][]): BackupRecord | null {
   if (values.length < 2 || values[0][0] !== MARKER) return null;
   const record: BackupRecord = { version: 1, summarySheet: null, fills: [], notes: [] };
-  for (const row of values.slice(2)) {
-    const [type, sheet, cell, fill] = row.map((v) => (v === null || v === undefined ? null : String(v)));
-    if (!sheet) continue;
+  values.forEach((row, r) => {
+    if (r < FIRST_ENTRY_ROW) return;
+    const [type, sheet, cell] = row.slice(0, 3).map((v) => (v === null || v === undefined || v === "" ? null : String(v)));
+    if (!sheet) return;
     if (type === "summary") record.summarySheet = sheet;
-    else if (type === "fill" && cell) record.fills.push({ sheet, cell, fill: fill === NO_FILL || !fill ? null : fill });
+    else if (type === "fill" && cell) record.fills.push({ sheet, cell, formatCell: toA1({ row: r, col: FORMAT_COLUMN }) });
     else if (type === "note" && cell) record.notes.push({ sheet, cell });
-  }
+  });
   return record;
 }
 

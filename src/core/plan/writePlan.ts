@@ -1,19 +1,12 @@
-import { BackupRecord, CellMark, Fill, Finding, ScoreResult, SUMMARY_SHEET, WorkbookSnapshot, WritePlan } from "../model";
-import { ownSheetNames, previousBackup } from "./backup";
+import { BackupPlan, BackupRecord, CellMark, Finding, FormatSource, ScoreResult, SUMMARY_SHEET, WorkbookSnapshot, WritePlan } from "../model";
+import { formatCellFor, ownSheetNames, previousBackup } from "./backup";
 import { KIND_LABEL, KIND_SEVERITY, MARK_FILL } from "./markColours";
 import { summarySheetRows } from "./summarySheet";
 
-/** Notes we write start with this, so that an officer sees whose note it is. */
+/** Notes we write start with this, so that an officer sees whose note it is and a re-run knows which notes are ours. */
 export const NOTE_PREFIX = "【绩效自评助手】";
 
 const key = (sheet: string, cell: string) => `${sheet}\u0001${cell}`;
-
-/** The cells a run will mark, one entry per cell: read their current fills before calling planWrite. */
-export function cellsToMark(result: ScoreResult): { sheet: string; cell: string }[] {
-  const seen = new Map<string, { sheet: string; cell: string }>();
-  for (const f of result.findings) if (!seen.has(key(f.sheet, f.cell))) seen.set(key(f.sheet, f.cell), { sheet: f.sheet, cell: f.cell });
-  return [...seen.values()];
-}
 
 /** The earlier run to undo: the backup record, or a summary we wrote whose backup sheet was deleted. */
 function runToUndo(snapshot: WorkbookSnapshot): BackupRecord | null {
@@ -39,14 +32,37 @@ function markFor(findings: Finding[]): Omit<CellMark, "sheet" | "cell"> {
 }
 
 /**
- * Decides every write of a scoring run. `fillOf` gives a cell's fill as it is now; a cell an earlier run marked has its
- * original fill in that run's backup, which is carried over so that 清除标注 always restores the officer's own fill.
+ * Splits an earlier run into what can be undone now and what must be carried: entries on sheets that are protected
+ * now (writing there would fail) stay marked, and stay remembered.
  */
-export function planWrite(result: ScoreResult, snapshot: WorkbookSnapshot, fillOf: (sheet: string, cell: string) => Fill): WritePlan {
-  const previous = runToUndo(snapshot);
-  const protectedSheets = new Set(snapshot.sheets.filter((s) => s.protected).map((s) => s.name));
-  const originalFills = new Map((previous?.fills ?? []).map((f) => [key(f.sheet, f.cell), f.fill]));
+function splitPrevious(previous: BackupRecord | null, protectedSheets: Set<string>) {
+  if (!previous) return { undo: null, carriedFills: [], carriedNotes: [] };
+  const onProtected = (e: { sheet: string }) => protectedSheets.has(e.sheet);
+  return {
+    undo: { ...previous, fills: previous.fills.filter((f) => !onProtected(f)), notes: previous.notes.filter((n) => !onProtected(n)) },
+    carriedFills: previous.fills.filter(onProtected),
+    carriedNotes: previous.notes.filter(onProtected),
+  };
+}
 
+/** The new backup: carried entries (their formats taken from the earlier backup sheet), then the cells marked now. */
+function backupPlan(summarySheet: string | null, carried: ReturnType<typeof splitPrevious>, marks: CellMark[]): BackupPlan | null {
+  const sources: FormatSource[] = [];
+  const fills = [
+    ...carried.carriedFills.map((f) => (sources.push({ previousFormatCell: f.formatCell }), { sheet: f.sheet, cell: f.cell })),
+    ...marks.map((m) => (sources.push({ sheet: m.sheet, cell: m.cell }), { sheet: m.sheet, cell: m.cell })),
+  ].map((f, i) => ({ ...f, formatCell: formatCellFor(i) }));
+  const notes = [...carried.carriedNotes, ...marks.map((m) => ({ sheet: m.sheet, cell: m.cell }))];
+  if (!summarySheet && fills.length === 0 && notes.length === 0) return null;
+  return { record: { version: 1, summarySheet, fills, notes }, sources };
+}
+
+const protectedSheetsOf = (snapshot: WorkbookSnapshot) => new Set(snapshot.sheets.filter((s) => s.protected).map((s) => s.name));
+
+/** Every write of a scoring run: undo the earlier run, mark, summarise, remember. */
+export function planWrite(result: ScoreResult, snapshot: WorkbookSnapshot): WritePlan {
+  const previous = runToUndo(snapshot);
+  const protectedSheets = protectedSheetsOf(snapshot);
   const byCell = new Map<string, Finding[]>();
   for (const f of result.findings) {
     if (protectedSheets.has(f.sheet)) continue;
@@ -56,19 +72,22 @@ export function planWrite(result: ScoreResult, snapshot: WorkbookSnapshot, fillO
   const marks: CellMark[] = [...byCell.values()].map((findings) => ({ sheet: findings[0].sheet, cell: findings[0].cell, ...markFor(findings) }));
   const name = summaryName(snapshot, previous);
   const skippedProtectedSheets = [...new Set(result.findings.filter((f) => protectedSheets.has(f.sheet)).map((f) => f.sheet))];
+  const split = splitPrevious(previous, protectedSheets);
   return {
-    clearPrevious: previous,
+    clearPrevious: split.undo,
     marks,
     summary: { name, ...summarySheetRows(result, skippedProtectedSheets) },
-    backup: {
-      version: 1,
-      summarySheet: name,
-      fills: marks.map((m) => {
-        const k = key(m.sheet, m.cell);
-        return { sheet: m.sheet, cell: m.cell, fill: originalFills.has(k) ? originalFills.get(k)! : fillOf(m.sheet, m.cell) };
-      }),
-      notes: marks.map((m) => ({ sheet: m.sheet, cell: m.cell })),
-    },
+    backup: backupPlan(name, split, marks),
     skippedProtectedSheets,
   };
+}
+
+/** 清除标注: undo the earlier run wherever its sheets can be written; null when the workbook carries no run of ours. */
+export function planClear(snapshot: WorkbookSnapshot): WritePlan | null {
+  const previous = runToUndo(snapshot);
+  if (!previous) return null;
+  const protectedSheets = protectedSheetsOf(snapshot);
+  const split = splitPrevious(previous, protectedSheets);
+  const skipped = [...new Set([...split.carriedFills, ...split.carriedNotes].map((e) => e.sheet))];
+  return { clearPrevious: split.undo, marks: [], summary: null, backup: backupPlan(null, split, []), skippedProtectedSheets: skipped };
 }
