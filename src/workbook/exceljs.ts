@@ -82,6 +82,11 @@ function noteText(cell: ExcelJS.Cell): string | null {
   return typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
 }
 
+/** ExcelJS has no public way to remove a note: assigning undefined leaves an empty one that is still saved. */
+function removeNote(cell: ExcelJS.Cell): void {
+  (cell as unknown as { _comment?: unknown })._comment = undefined;
+}
+
 function removeSheet(workbook: ExcelJS.Workbook, name: string): void {
   const ws = workbook.getWorksheet(name);
   if (ws) workbook.removeWorksheet(ws.id);
@@ -106,7 +111,7 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
     }
     for (const n of undo.notes) {
       const cell = cellOf(n.sheet, n.cell);
-      if (cell && noteText(cell)?.startsWith(NOTE_PREFIX)) cell.note = undefined as unknown as string;
+      if (cell && noteText(cell)?.startsWith(NOTE_PREFIX)) removeNote(cell);
     }
     if (undo.summarySheet) removeSheet(workbook, undo.summarySheet);
   }

@@ -47,6 +47,7 @@ test("clearing restores every original fill exactly, through saved files, after 
 
   const once = await score(await roundTrip(original));
   expect(fillOfCell(once.getWorksheet("评分表")!.getCell("I13"))).not.toBe("#FFFFFF");
+  expect(String(once.getWorksheet("评分表")!.getCell("I13").note)).toContain("扣 1 分");
   const twice = await score(once);
 
   for (const marked of [once, twice]) {
@@ -58,6 +59,9 @@ test("clearing restores every original fill exactly, through saved files, after 
     expect(allValues(cleared)).toEqual(before.values);
     expect(allFills(cleared, names)).toEqual(before.fills);
     expect(cleared.getWorksheet(BACKUP_SHEET)).toBeUndefined();
+    const notes: string[] = [];
+    cleared.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => c.note && notes.push(String(c.note)))));
+    expect(notes).toEqual([]);
   }
 });
 
