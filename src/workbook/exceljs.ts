@@ -82,8 +82,14 @@ function noteText(cell: ExcelJS.Cell): string | null {
   return typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
 }
 
-/** ExcelJS has no public way to remove a note: assigning undefined leaves an empty one that is still saved. */
+/**
+ * ExcelJS has no way to remove a note: assigning undefined leaves an empty one, and a note read from a file also
+ * lives on in the cell's value model, which is what gets saved. Both are dropped here.
+ */
 function removeNote(cell: ExcelJS.Cell): void {
+  const { comment, ...model } = cell.model as ExcelJS.CellModel & { comment?: unknown };
+  void comment;
+  cell.model = model as ExcelJS.CellModel;
   (cell as unknown as { _comment?: unknown })._comment = undefined;
 }
 

@@ -28,10 +28,12 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   return copy;
 }
 
+/** A scored copy, saved and reloaded; the workbook given is left as it was. */
 async function score(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  const snapshot = snapshotOf(wb);
-  applyPlan(wb, planWrite(scoreWorkbook(snapshot, profile), snapshot));
-  return roundTrip(wb);
+  const copy = await roundTrip(wb);
+  const snapshot = snapshotOf(copy);
+  applyPlan(copy, planWrite(scoreWorkbook(snapshot, profile), snapshot));
+  return roundTrip(copy);
 }
 
 test("clearing restores every original fill exactly, through saved files, after one run or two", async () => {
