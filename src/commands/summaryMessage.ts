@@ -1,0 +1,28 @@
+/**
+ * The one-line result a ribbon command tells the officer, since function commands have no pane to show details in.
+ */
+import type { ClearReport, RunReport } from "../taskpane/service";
+import { clearedText, errorText, findingCountsText, formatScore, skippedSheetsText } from "../taskpane/text";
+
+/** e.g. "自评 91 分（优），核算 89 分（良），发现 6 处扣分、2 处不一致。详见工作表“评分汇总”。" */
+export function scoreSummaryMessage(report: RunReport): string {
+  const { total, declaredGrade, grade, findings } = report.result;
+  const counts = findingCountsText(findings);
+  const sentences = [
+    `自评 ${formatScore(total.declared)} 分（${declaredGrade}），核算 ${formatScore(total.computed)} 分（${grade}），` +
+      (counts === null ? "未发现问题" : `发现 ${counts}`),
+    `详见工作表“${report.summarySheet}”`,
+  ];
+  const skipped = skippedSheetsText(report.skippedProtectedSheets);
+  if (skipped !== null) sentences.push(skipped);
+  return sentences.map((s) => `${s}。`).join("");
+}
+
+export function clearSummaryMessage(report: ClearReport): string {
+  return `${clearedText(report.restoredCells, report.removedSheets)}。`;
+}
+
+/** `action` names what failed, e.g. 评分 or 清除标注. */
+export function failureMessage(action: string, error: unknown): string {
+  return `${action}未完成：${errorText(error)}`;
+}

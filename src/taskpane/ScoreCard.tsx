@@ -1,0 +1,56 @@
+import { Caption1, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Grade } from "../core/model";
+import { KindBadge } from "./KindBadge";
+import type { RunReport } from "./service";
+import { KIND_ORDER, countByKind, formatScore } from "./text";
+
+const useStyles = makeStyles({
+  heading: { overflowWrap: "anywhere" },
+  totals: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
+  total: { display: "flex", flexDirection: "column", minWidth: "6em" },
+  score: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  note: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+});
+
+function Total({ label, value, grade }: { label: string; value: number; grade: Grade }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.total}>
+      <Caption1>{label}</Caption1>
+      <Text className={styles.score}>
+        {formatScore(value)}
+        <Text size={300}> 分（{grade}）</Text>
+      </Text>
+    </div>
+  );
+}
+
+/** 自评 (declared) next to 核算 (computed) so the officer sees at once whether the table adds up. */
+export function ScoreCard({ report }: { report: RunReport }) {
+  const styles = useStyles();
+  const { result } = report;
+  const counts = countByKind(result.findings);
+  const kinds = KIND_ORDER.filter((k) => counts[k] > 0);
+  const heading = [result.unit, result.year === null ? null : `${result.year} 年度`].filter(Boolean).join(" · ");
+  return (
+    <Card aria-label="评分结果">
+      {heading !== "" && <Text weight="semibold" className={styles.heading}>{heading}</Text>}
+      <div className={styles.totals}>
+        <Total label="自评" value={result.total.declared} grade={result.declaredGrade} />
+        <Total label="核算" value={result.total.computed} grade={result.grade} />
+      </div>
+      <Caption1 className={styles.note}>满分 {formatScore(result.total.max)} 分</Caption1>
+      <div className={styles.counts}>
+        {kinds.length === 0 ? (
+          <Text>未发现问题</Text>
+        ) : (
+          kinds.map((k) => <KindBadge key={k} kind={k} count={counts[k]} />)
+        )}
+      </div>
+      <Caption1 className={styles.note}>
+        已标注 {report.marked} 个单元格，汇总见工作表“{report.summarySheet}”
+      </Caption1>
+    </Card>
+  );
+}

@@ -1,0 +1,109 @@
+import { Divider, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Finding } from "../core/model";
+import { ActionBar, type Busy } from "./ActionBar";
+import { FindingsPanel } from "./FindingsPanel";
+import { NarrativePanel } from "./NarrativePanel";
+import { Notices, type Notice } from "./Notices";
+import { rememberProfileId, rememberedProfileId } from "./profileChoice";
+import { ScoreCard } from "./ScoreCard";
+import { clearWorkbookMarks, goToCell, profileChoices, scoreWorkbook, type RunReport } from "./service";
+import { clearedText, errorText, skippedSheetsText } from "./text";
+
+const useStyles = makeStyles({
+  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+/** What the officer should know about a run besides the scores. */
+function runNotices(report: RunReport): Notice[] {
+  const notices: Notice[] = [];
+  const skipped = skippedSheetsText(report.skippedProtectedSheets);
+  if (skipped !== null) notices.push({ intent: "warning", text: skipped });
+  if (report.notesMode === "none") {
+    notices.push({ intent: "info", text: `此版本 Excel 不支持单元格批注，扣分说明请见工作表“${report.summarySheet}”` });
+  }
+  return notices;
+}
+
+/** The pane once Excel is connected: choose rules, score, read and visit the findings, copy the draft, clear. */
+export function ScoringView() {
+  const styles = useStyles();
+  const [profiles] = useState(profileChoices);
+  const [profileId, setProfileId] = useState(rememberedProfileId);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [report, setReport] = useState<RunReport | null>(null);
+  // Bumped per run so the findings panel remounts with a fresh filter and position.
+  const [run, setRun] = useState(0);
+  const [notices, setNotices] = useState<Notice[]>([]);
+
+  const chooseProfile = (id: string) => {
+    setProfileId(id);
+    rememberProfileId(id);
+  };
+
+  const score = async () => {
+    setBusy("score");
+    setNotices([]);
+    try {
+      const next = await scoreWorkbook(profileId);
+      setReport(next);
+      setRun((n) => n + 1);
+      setNotices(runNotices(next));
+    } catch (error) {
+      setNotices([{ intent: "error", title: "评分未完成", text: errorText(error) }]);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const clear = async () => {
+    setBusy("clear");
+    setNotices([]);
+    try {
+      const done = await clearWorkbookMarks();
+      setNotices([{ intent: "success", text: clearedText(done.restoredCells, done.removedSheets) }]);
+    } catch (error) {
+      setNotices([{ intent: "error", title: "清除标注未完成", text: errorText(error) }]);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const select = (finding: Finding) => {
+    goToCell(finding.sheet, finding.cell).catch((error: unknown) =>
+      setNotices([{ intent: "error", title: `无法定位到 ${finding.sheet}!${finding.cell}`, text: errorText(error) }])
+    );
+  };
+
+  return (
+    <main className={styles.view}>
+      <ActionBar
+        profiles={profiles}
+        profileId={profileId}
+        onProfile={chooseProfile}
+        busy={busy}
+        onScore={score}
+        onClear={clear}
+      />
+      <Notices notices={notices} />
+      {report !== null && (
+        <>
+          <ScoreCard report={report} />
+          {report.result.findings.length > 0 && (
+            <>
+              <Divider />
+              <Subtitle2>发现的问题</Subtitle2>
+              <FindingsPanel key={run} findings={report.result.findings} onSelect={select} />
+            </>
+          )}
+          {report.result.narrative !== undefined && report.result.narrative !== "" && (
+            <>
+              <Divider />
+              <NarrativePanel text={report.result.narrative} />
+            </>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+/// <reference types="office-js" />
+/**
+ * The only door from the task pane and the ribbon commands to Excel. Components never touch `Office` or `Excel`;
+ * they ask this module, which forwards to the Office.js adapter (the one file that calls Excel.run).
+ */
+import { BUILT_IN_PROFILES, getBuiltInProfile } from "../core/rules/profiles";
+import { clearMarks, scoreActiveWorkbook, selectCell, type ClearReport, type RunReport } from "../workbook/officejs";
+
+export type { ClearReport, RunReport };
+
+export type HostState = { ready: true } | { ready: false; message: string };
+
+const OFFICE_NOT_LOADED =
+  "未能加载 Office 组件（office.js），无法连接 Excel。请在 Excel 的“绩效自评”选项卡中点“评分面板”打开本窗格，并确认本机可以访问 appsforoffice.microsoft.com。";
+const NOT_IN_EXCEL = "本加载项只能在 Excel 中使用。请在 Excel 中打开自评表，再从“绩效自评”选项卡启动。";
+const CONNECT_TIMEOUT = "连接 Excel 超时。请关闭本窗格后重新打开。";
+
+/** Long enough for a slow Excel start, short enough that the officer is not left staring at a spinner. */
+const CONNECT_TIMEOUT_MS = 20000;
+
+/**
+ * Resolves once Office says which host we are in. Never throws: when office.js did not load (offline, blocked, or
+ * the page opened in a plain browser) `Office` is undefined and the pane must still explain itself.
+ */
+export function connectToExcel(): Promise<HostState> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
+    return Promise.resolve({ ready: false, message: OFFICE_NOT_LOADED });
+  }
+  const ready = Office.onReady().then(
+    (info): HostState =>
+      info.host === Office.HostType.Excel && typeof Excel !== "undefined"
+        ? { ready: true }
+        : { ready: false, message: NOT_IN_EXCEL }
+  );
+  const timeout = new Promise<HostState>((resolve) =>
+    setTimeout(() => resolve({ ready: false, message: CONNECT_TIMEOUT }), CONNECT_TIMEOUT_MS)
+  );
+  return Promise.race([ready, timeout]);
+}
+
+export interface ProfileChoice {
+  id: string;
+  name: string;
+}
+
+export function profileChoices(): ProfileChoice[] {
+  return BUILT_IN_PROFILES.map((p) => ({ id: p.id, name: p.name }));
+}
+
+export function scoreWorkbook(profileId: string): Promise<RunReport> {
+  return scoreActiveWorkbook(getBuiltInProfile(profileId));
+}
+
+export function clearWorkbookMarks(): Promise<ClearReport> {
+  return clearMarks();
+}
+
+export function goToCell(sheet: string, cell: string): Promise<void> {
+  return selectCell(sheet, cell);
+}

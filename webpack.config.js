@@ -1,0 +1,81 @@
+/**
+ * Builds the Excel add-in's web pages into dist/: the task pane, the function file behind the ribbon commands, and
+ * the small dialog those commands use to tell their result. `npm run dev-server` serves the same pages over https on
+ * port 3000 with the Office dev certificate.
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_SERVER_PORT = 3000;
+
+/** One HTML page per entry, each loading only its own bundle (office.js comes from a <script> tag in the page). */
+const PAGES = [
+  { name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html" },
+  { name: "commands", entry: "./src/commands/commands.ts", template: "./src/commands/commands.html" },
+  { name: "notice", entry: "./src/commands/notice.ts", template: "./src/commands/notice.html" },
+];
+
+/** Only the dev server needs the certificate; importing it lazily keeps builds and tests free of it. */
+async function devServer() {
+  const devCerts = require("office-addin-dev-certs");
+  return {
+    port: DEV_SERVER_PORT,
+    server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+    // Office loads the pages from its own origin on the web; allow it to fetch them.
+    headers: { "Access-Control-Allow-Origin": "*" },
+    static: false,
+    hot: false,
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode !== "development";
+  return {
+    mode: production ? "production" : "development",
+    // Modern evergreen engines only (Edge WebView2, WKWebView, browsers): lets webpack's runtime use globalThis
+    // instead of a `new Function` fallback that our Content-Security-Policy forbids.
+    target: ["web", "es2020"],
+    entry: Object.fromEntries(PAGES.map((p) => [p.name, p.entry])),
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // Hashed names so Office's aggressive web cache never pairs a new page with an old bundle.
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      clean: true,
+    },
+    // Never an eval-based source map: the pages' CSP has no 'unsafe-eval'.
+    devtool: "source-map",
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      // transpileOnly skips type checking, so at least a missing import must still fail the build.
+      parser: { javascript: { exportsPresence: "error" } },
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          options: {
+            // Type errors are caught by `npm run typecheck`; the build only transpiles. ES modules let webpack
+            // tree-shake Fluent UI down to the components we use.
+            transpileOnly: true,
+            compilerOptions: { module: "es2020", moduleResolution: "node", sourceMap: true },
+          },
+        },
+      ],
+    },
+    plugins: [
+      ...PAGES.map(
+        (p) => new HtmlWebpackPlugin({ filename: `${p.name}.html`, template: p.template, chunks: [p.name] })
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    // Fluent UI makes the pane bundle larger than webpack's web-page default; the pane loads once per session.
+    performance: { maxAssetSize: 1024 * 1024, maxEntrypointSize: 1024 * 1024 },
+    devServer: env.WEBPACK_SERVE ? await devServer() : undefined,
+  };
+};
