@@ -2,14 +2,15 @@
  * The one-line result a ribbon command tells the officer, since function commands have no pane to show details in.
  */
 import type { ClearReport, RunReport } from "../taskpane/service";
-import { clearedText, errorText, findingCountsText, formatScore, skippedSheetsText } from "../taskpane/text";
+import { fmt } from "../core/decimal";
+import { clearedText, errorText, findingCountsText, skippedSheetsText } from "../taskpane/text";
 
 /** e.g. "自评 91 分（优），核算 89 分（良），发现 6 处扣分、2 处不一致。详见工作表“评分汇总”。" */
 export function scoreSummaryMessage(report: RunReport): string {
   const { total, declaredGrade, grade, findings } = report.result;
   const counts = findingCountsText(findings);
   const sentences = [
-    `自评 ${formatScore(total.declared)} 分（${declaredGrade}），核算 ${formatScore(total.computed)} 分（${grade}），` +
+    `自评 ${fmt(total.declared)} 分（${declaredGrade}），核算 ${fmt(total.computed)} 分（${grade}），` +
       (counts === null ? "未发现问题" : `发现 ${counts}`),
     `详见工作表“${report.summarySheet}”`,
   ];

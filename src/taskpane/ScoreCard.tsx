@@ -2,7 +2,8 @@ import { Caption1, Card, Text, makeStyles, tokens } from "@fluentui/react-compon
 import type { Grade } from "../core/model";
 import { KindBadge } from "./KindBadge";
 import type { RunReport } from "./service";
-import { KIND_ORDER, countByKind, formatScore } from "./text";
+import { fmt } from "../core/decimal";
+import { KIND_ORDER, countByKind } from "./text";
 
 const useStyles = makeStyles({
   heading: { overflowWrap: "anywhere" },
@@ -19,7 +20,7 @@ function Total({ label, value, grade }: { label: string; value: number; grade: G
     <div className={styles.total}>
       <Caption1>{label}</Caption1>
       <Text className={styles.score}>
-        {formatScore(value)}
+        {fmt(value)}
         <Text size={300}> 分（{grade}）</Text>
       </Text>
     </div>
@@ -40,7 +41,7 @@ export function ScoreCard({ report }: { report: RunReport }) {
         <Total label="自评" value={result.total.declared} grade={result.declaredGrade} />
         <Total label="核算" value={result.total.computed} grade={result.grade} />
       </div>
-      <Caption1 className={styles.note}>满分 {formatScore(result.total.max)} 分</Caption1>
+      <Caption1 className={styles.note}>满分 {fmt(result.total.max)} 分</Caption1>
       <div className={styles.counts}>
         {kinds.length === 0 ? (
           <Text>未发现问题</Text>

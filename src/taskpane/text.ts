@@ -4,6 +4,7 @@
  */
 import { BACKUP_SHEET, type Finding, type FindingKind } from "../core/model";
 import { KIND_LABEL } from "../core/plan/markColours";
+import { fmt } from "../core/decimal";
 
 /** Display order of the kinds: the officer's own deductions first, then what needs fixing, then what needs a look. */
 export const KIND_ORDER: readonly FindingKind[] = [
@@ -27,11 +28,6 @@ export function countByKind(findings: readonly Finding[]): Record<FindingKind, n
   };
   for (const f of findings) counts[f.kind] += 1;
   return counts;
-}
-
-/** A score as officers write it: at most 2 decimals, no trailing zeros (91, 4.5, 3.33). */
-export function formatScore(value: number): string {
-  return String(Number(value.toFixed(2)));
 }
 
 /** "6 处扣分、2 处不一致", or null when there is nothing to report. */
@@ -65,7 +61,7 @@ export function clearedText(restoredCells: number, removedSheets: readonly strin
 export function pointsText(finding: Finding): string | null {
   const p = finding.points;
   if (p === null) return null;
-  if (finding.kind === "deduction") return `扣 ${formatScore(Math.abs(p))} 分`;
-  if (finding.kind === "mismatch") return `相差 ${p > 0 ? "+" : ""}${formatScore(p)} 分`;
-  return `${formatScore(p)} 分`;
+  if (finding.kind === "deduction") return `扣 ${fmt(Math.abs(p))} 分`;
+  if (finding.kind === "mismatch") return `相差 ${p > 0 ? "+" : ""}${fmt(p)} 分`;
+  return `${fmt(p)} 分`;
 }
