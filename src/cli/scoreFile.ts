@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import { scoreWorkbook, ScoringError } from "../core/engine";
-import { ScoreResult } from "../core/model";
+import { ScoreResult, WritePlan } from "../core/model";
 import { planWrite } from "../core/plan/writePlan";
 import { Profile } from "../core/rules/profile";
 import { applyPlan, snapshotOf } from "../workbook/exceljs";
@@ -52,16 +52,18 @@ async function load(input: string): Promise<ExcelJS.Workbook> {
 export async function scoreFile(input: string, profile: Profile, output: string | null): Promise<ScoredFile> {
   if (output && path.resolve(output) === path.resolve(input)) throw new FileError(`输出文件不能与输入文件相同（${input}）：评分结果总是写入新文件，原表保持不变`);
   const workbook = await load(input);
-  const snapshot = snapshotOf(workbook);
   let result: ScoreResult;
+  let plan: WritePlan | null;
   try {
+    const snapshot = snapshotOf(workbook);
     result = scoreWorkbook(snapshot, profile);
+    plan = output ? planWrite(result, snapshot) : null;
   } catch (e) {
     if (e instanceof ScoringError) throw new FileError(`${path.basename(input)}：${e.message}`);
     throw e;
   }
-  if (!output) return { result, output: null };
-  applyPlan(workbook, planWrite(result, snapshot));
+  if (!output || !plan) return { result, output: null };
+  applyPlan(workbook, plan);
   await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
   try {
     await workbook.xlsx.writeFile(output);

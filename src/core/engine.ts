@@ -15,9 +15,10 @@ import { scoreIndicator, ScoredIndicator } from "./score/scoreIndicator";
 import { checkTableSums, checkWeightTotal } from "./score/tableChecks";
 import { DataTable, ScoringTable, UnitInfo } from "./parse/tables";
 import { narrate } from "./narrative/narrate";
+import { ScoringError } from "./errors";
 
-/** A workbook that cannot be scored; the message is Chinese and names what is missing. */
-export class ScoringError extends Error {}
+/** Hosts catch this to tell a workbook that cannot be scored from a fault. */
+export { ScoringError };
 
 /** Everything the engine read and concluded: the result hosts show, plus the parsed tables the narrative needs. */
 export interface Evaluation {

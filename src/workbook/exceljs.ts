@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { rangeFromA1 } from "../core/grid/address";
+import { ScoringError } from "../core/errors";
+import { rangeFromA1, rangeToA1 } from "../core/grid/address";
 import { encodeBackup } from "../core/plan/backup";
 import { NOTE_PREFIX } from "../core/plan/writePlan";
 import { BACKUP_SHEET, CellValue, Fill, PREVIOUS_BACKUP_SHEET, SheetSnapshot, SheetVisibility, SummarySheetPlan, WorkbookSnapshot, WritePlan } from "../core/model";
@@ -32,6 +33,12 @@ function isProtected(ws: ExcelJS.Worksheet): boolean {
   return !!protection?.sheet;
 }
 
+/**
+ * The most cells a sheet's grid may span. The grid is dense, so one stray entry far away (XFD1048576) would make it
+ * 17 billion cells and exhaust memory: such a sheet is refused with a message instead.
+ */
+export const MAX_GRID_CELLS = 10_000_000;
+
 function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   let top = Infinity, left = Infinity, bottom = -1, right = -1;
   const cells: { row: number; col: number; value: CellValue }[] = [];
@@ -40,7 +47,8 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       // ExcelJS repeats a merged area's value in every cell; Excel reports it only in the top-left one.
       if (cell.isMerged && cell.master !== cell) return;
       const value = plainValue(cell.value);
-      if (value === null || value === "") return;
+      // Blank text reads as empty everywhere in the engine; a stray space far away must not widen the grid.
+      if (value === null || (typeof value === "string" && value.trim() === "")) return;
       const r = rowNumber - 1, c = colNumber - 1;
       cells.push({ row: r, col: c, value });
       if (r < top) top = r;
@@ -51,6 +59,10 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   });
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(rangeFromA1);
   if (cells.length === 0) return { name: ws.name, visibility: visibility(ws), protected: isProtected(ws), top: 0, left: 0, values: [], merges };
+  if ((bottom - top + 1) * (right - left + 1) > MAX_GRID_CELLS) {
+    const range = rangeToA1({ top, left, bottom, right });
+    throw new ScoringError(`工作表“${ws.name}”中有内容的区域为 ${range}，过大无法读取（最多 ${MAX_GRID_CELLS / 10_000} 万个单元格）；多半是远处有零星内容，请删除后再评分`);
+  }
   const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array<CellValue>(right - left + 1).fill(null));
   for (const c of cells) values[c.row - top][c.col - left] = c.value;
   return { name: ws.name, visibility: visibility(ws), protected: isProtected(ws), top, left, values, merges };

@@ -3,7 +3,20 @@ import { FindingKind, ScoreResult, SummaryCell, SUMMARY_TITLE } from "../model";
 import { KIND_LABEL, MARK_FILL } from "./markColours";
 
 const HEADER_FILL = "#D9E1F2";
-const t = (value: string | number | null, extra: Partial<SummaryCell> = {}): SummaryCell => ({ value, ...extra });
+
+/** Excel holds at most 32,767 characters in a cell or a note; a file with more will not open. */
+export const CELL_TEXT_LIMIT = 32767;
+const CLIPPED = "……（超出单元格字数上限，以下省略）";
+
+/** Text cut to what a cell holds, saying that it was cut (a reason pasted from a long report can exceed it). */
+export function clipText(text: string): string {
+  if (text.length <= CELL_TEXT_LIMIT) return text;
+  let end = CELL_TEXT_LIMIT - CLIPPED.length;
+  if (/[\uD800-\uDBFF]/.test(text[end - 1])) end--; // never split a surrogate pair
+  return text.slice(0, end) + CLIPPED;
+}
+
+const t = (value: string | number | null, extra: Partial<SummaryCell> = {}): SummaryCell => ({ value: typeof value === "string" ? clipText(value) : value, ...extra });
 const bold = (value: string | number | null, extra: Partial<SummaryCell> = {}) => t(value, { bold: true, ...extra });
 const score = (v: number | null) => t(v, { numberFormat: "0.00" });
 const KINDS: FindingKind[] = ["deduction", "mismatch", "missing-reason", "invalid", "manual"];

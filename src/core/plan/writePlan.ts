@@ -1,12 +1,26 @@
-import { BackupPlan, BackupRecord, CellMark, Finding, FormatSource, ScoreResult, SUMMARY_SHEET, WorkbookSnapshot, WritePlan } from "../model";
-import { formatCellFor, ownSheetNames, previousBackup } from "./backup";
+import { ScoringError } from "../errors";
+import { BACKUP_SHEET, BackupPlan, BackupRecord, CellMark, Finding, FormatSource, PREVIOUS_BACKUP_SHEET, ScoreResult, SUMMARY_SHEET, WorkbookSnapshot, WritePlan } from "../model";
+import { decodeBackup, formatCellFor, ownSheetNames, previousBackup } from "./backup";
 import { KIND_LABEL, KIND_SEVERITY, MARK_FILL } from "./markColours";
-import { summarySheetRows } from "./summarySheet";
+import { clipText, summarySheetRows } from "./summarySheet";
 
 /** Notes we write start with this, so that an officer sees whose note it is and a re-run knows which notes are ours. */
 export const NOTE_PREFIX = "【绩效自评助手】";
 
 const key = (sheet: string, cell: string) => `${sheet}\u0001${cell}`;
+
+/**
+ * Hosts rename a sheet called BACKUP_SHEET and delete PREVIOUS_BACKUP_SHEET (WritePlan steps 1 and 4): a sheet of the
+ * officer's under either name would be lost, so a plan is refused until it is renamed.
+ */
+function refuseSheetsUnderOurNames(snapshot: WorkbookSnapshot): void {
+  for (const name of [BACKUP_SHEET, PREVIOUS_BACKUP_SHEET]) {
+    const sheet = snapshot.sheets.find((s) => s.name === name);
+    if (sheet && !(sheet.top === 0 && sheet.left === 0 && decodeBackup(sheet.values))) {
+      throw new ScoringError(`工作簿中已有名为“${name}”的工作表，但它不是绩效自评助手的备份；为免覆盖其中的内容，请先把它改名，再评分或清除标注`);
+    }
+  }
+}
 
 /** The earlier run to undo: the backup record, or a summary we wrote whose backup sheet was deleted. */
 function runToUndo(snapshot: WorkbookSnapshot): BackupRecord | null {
@@ -28,7 +42,7 @@ function summaryName(snapshot: WorkbookSnapshot, previous: BackupRecord | null):
 function markFor(findings: Finding[]): Omit<CellMark, "sheet" | "cell"> {
   const kind = KIND_SEVERITY.find((k) => findings.some((f) => f.kind === k))!;
   const lines = findings.map((f) => `[${KIND_LABEL[f.kind]}] ${f.message}`);
-  return { kind, fill: MARK_FILL[kind], note: `${NOTE_PREFIX}\n${lines.join("\n")}` };
+  return { kind, fill: MARK_FILL[kind], note: clipText(`${NOTE_PREFIX}\n${lines.join("\n")}`) };
 }
 
 /**
@@ -61,6 +75,7 @@ const protectedSheetsOf = (snapshot: WorkbookSnapshot) => new Set(snapshot.sheet
 
 /** Every write of a scoring run: undo the earlier run, mark, summarise, remember. */
 export function planWrite(result: ScoreResult, snapshot: WorkbookSnapshot): WritePlan {
+  refuseSheetsUnderOurNames(snapshot);
   const previous = runToUndo(snapshot);
   const protectedSheets = protectedSheetsOf(snapshot);
   const byCell = new Map<string, Finding[]>();
@@ -84,6 +99,7 @@ export function planWrite(result: ScoreResult, snapshot: WorkbookSnapshot): Writ
 
 /** 清除标注: undo the earlier run wherever its sheets can be written; null when the workbook carries no run of ours. */
 export function planClear(snapshot: WorkbookSnapshot): WritePlan | null {
+  refuseSheetsUnderOurNames(snapshot);
   const previous = runToUndo(snapshot);
   if (!previous) return null;
   const protectedSheets = protectedSheetsOf(snapshot);

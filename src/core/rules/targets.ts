@@ -37,7 +37,8 @@ export function targetOutcome(t: TargetRow): TargetOutcome {
   const target = parseNumber(stripComparator(targetText));
   const actual = parseNumber(stripComparator(actualText));
   if (target.kind === "number" && actual.kind === "number") {
-    if (target.value === 0 || actual.value < 0) return { ...base, share: null, text };
+    // A target of 0 or below, or a negative result, gives no share that means anything (100 ÷ −5 is not −2000 %).
+    if (target.value <= 0 || actual.value < 0) return { ...base, share: null, text };
     const atMost = AT_MOST.test(targetText);
     if (atMost && actual.value === 0) return { ...base, share: 1, text: `${text}，完成 100.00%` };
     const share = Math.min(1, atMost ? target.value / actual.value : actual.value / target.value);

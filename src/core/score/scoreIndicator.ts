@@ -62,6 +62,11 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
     findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”未写分值，指标名称中也没有“（N分）”，无法评分`, ...(row.weightCell ? { related: [row.weightCell.cell] } : {}) });
     return { result, findings, profileIndicator, targets: [] };
   }
+  if (weight < 0) {
+    // A negative 分值 weighs nothing: no score can be computed against it, and it adds nothing to the totals.
+    findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”分值 ${fmt(weight)} 为负数，无法评分`, ...(row.weightCell ? { related: [row.weightCell.cell] } : {}) });
+    return { result: { ...result, max: 0 }, findings, profileIndicator, targets: [] };
+  }
   if (row.weight === null && profileIndicator) {
     findings.push({ ...where, kind: "manual", points: null, message: `“${name}”本表未写分值，按评分规则“${profile.name}”取 ${pts(weight)}，请核对` });
   }
