@@ -1,5 +1,5 @@
 import { rangeFromA1 } from "../core/grid/address";
-import { CellRange, CellValue, Fill } from "../core/model";
+import { CellRange, CellValue } from "../core/model";
 
 /**
  * Pure conversions between the shapes Office.js reads and writes and the engine's model. Kept apart from
@@ -9,7 +9,6 @@ import { CellRange, CellValue, Fill } from "../core/model";
 const DAY_MS = 86_400_000;
 /** Excel's 1900 date system counts days from 1899-12-30 (the same epoch ExcelJS converts with). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const WHITE = "#FFFFFF";
 
 /**
  * Whether a number format shows a date or time. Office.js reports dates as serial numbers, so the format is the only
@@ -29,23 +28,36 @@ export function serialToIsoDate(serial: number): string {
   return new Date(EXCEL_EPOCH + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** A value of Range.values as the snapshot holds it: empty cells ("") as null, dates as ISO text. */
+/**
+ * A value of Range.values as the snapshot holds it: empty cells ("") and blank text as null, as the ExcelJS twin
+ * reads them; dates as ISO text.
+ */
 export function cellValueFromOffice(value: unknown, numberFormat: unknown): CellValue {
-  if (value === "" || value === null || value === undefined) return null;
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value.trim() === "" ? null : value;
   if (typeof value === "number") return typeof numberFormat === "string" && isDateFormat(numberFormat) ? serialToIsoDate(value) : value;
-  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "boolean") return value;
   return String(value);
 }
 
 /**
- * A cell's fill as the backup records it. Office.js reports a cell with no fill as "#FFFFFF", exactly like a white
- * fill; only `tintAndShade` (ExcelApi 1.9) tells them apart: null for no fill, a number for any fill
- * (OfficeDev/office-js#4900, #6218). Without it, white is taken as no fill: restoring then clears a white fill, which
- * looks the same but for the gridlines. A coloured cell is never taken as unfilled, whatever tintAndShade says.
+ * A used range's grid cut down to the cells that hold something, as the ExcelJS twin bounds it: Excel counts a cell
+ * of blank text as used, the engine does not. An empty grid sits at A1.
  */
-export function fillFromOffice(color: string, tintAndShade: number | null | undefined): Fill {
-  const upper = color.toUpperCase();
-  return upper === WHITE && (tintAndShade === null || tintAndShade === undefined) ? null : upper;
+export function trimGrid(top: number, left: number, values: CellValue[][]): { top: number; left: number; values: CellValue[][] } {
+  let first = -1, last = -1, from = Infinity, to = -1;
+  values.forEach((row, r) => {
+    row.forEach((v, c) => {
+      if (v === null) return;
+      if (first < 0) first = r;
+      last = r;
+      if (c < from) from = c;
+      if (c > to) to = c;
+    });
+  });
+  if (first < 0) return { top: 0, left: 0, values: [] };
+  const full = first === 0 && last === values.length - 1 && from === 0 && to === values[0].length - 1;
+  return full ? { top, left, values } : { top: top + first, left: left + from, values: values.slice(first, last + 1).map((row) => row.slice(from, to + 1)) };
 }
 
 /** "'Sheet 1'!A1:B2" → sheet name (quotes and doubled apostrophes undone) and the local address. */

@@ -1,8 +1,8 @@
 import type ExcelJS from "exceljs";
 import { rangeFromA1, toA1 } from "../../src/core/grid/address";
 import { existingCells, noteText, removeNote } from "./cells";
-import { assertEditable, FakeCollection, FakeHost, FakeObject, FakeOfficeError, Handle, Queue, requireApi } from "./core";
-import { FakeRange, RangeTarget } from "./range";
+import { assertEditable, FakeCollection, FakeHost, FakeObject, FakeOfficeError, Handle, qualifiedTarget, Queue, requireApi } from "./core";
+import { FakeRange } from "./range";
 
 /**
  * Notes (ExcelApi 1.18, held by ExcelJS as cell notes) and threaded comments (ExcelApi 1.10, which ExcelJS cannot
@@ -27,15 +27,6 @@ function annotated(host: FakeHost, t: CellTarget): boolean {
   return noteText(t.sheet.findCell(t.row + 1, t.col + 1)) !== undefined || commentsOf(host, t.sheet).has(addressOf(t));
 }
 
-/** A sheet-qualified address ("'Sheet 1'!B2") at sync time. */
-function qualifiedTarget(host: FakeHost, address: string): RangeTarget {
-  const bang = address.lastIndexOf("!");
-  const name = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-  const sheet = host.book.worksheets.find((ws) => ws.name === name);
-  if (bang < 0 || !sheet) throw new FakeOfficeError("InvalidArgument", `The address ${address} names no sheet of the workbook.`);
-  return { sheet, range: rangeFromA1(address.slice(bang + 1)) };
-}
-
 /** The one cell an add() names: a Range, or a sheet-qualified address. */
 function targetCell(host: FakeHost, where: FakeRange | string): CellTarget {
   const { sheet, range } = typeof where === "string" ? qualifiedTarget(host, where) : where.resolve();
@@ -44,14 +35,18 @@ function targetCell(host: FakeHost, where: FakeRange | string): CellTarget {
 }
 
 /** Queues an add on a free cell; the returned handle binds to that cell. */
-function queueAdd(queue: Queue, where: FakeRange | string, place: (t: CellTarget) => void): Handle<CellTarget> {
+function queueAdd(queue: Queue, where: FakeRange | string, place: (t: CellTarget) => void, location: string): Handle<CellTarget> {
   let placed: CellTarget | undefined;
   queue.enqueue(() => {
-    const t = targetCell(queue.host, where);
-    assertEditable(queue.host, t.sheet);
-    if (annotated(queue.host, t)) throw new FakeOfficeError("InvalidArgument", `${t.sheet.name}!${addressOf(t)} already has a note or a comment.`);
-    place(t);
-    placed = t;
+    try {
+      const t = targetCell(queue.host, where);
+      assertEditable(queue.host, t.sheet);
+      if (annotated(queue.host, t)) throw new FakeOfficeError("InvalidArgument", `${t.sheet.name}!${addressOf(t)} already has a note or a comment.`);
+      place(t);
+      placed = t;
+    } catch (e) {
+      throw e instanceof FakeOfficeError ? new FakeOfficeError(e.code, e.message, location) : e;
+    }
   });
   return Handle.later(queue, () => placed, false, "The new note or comment");
 }
@@ -103,7 +98,7 @@ export class FakeNoteCollection extends FakeCollection<FakeNote> {
   }
 
   add(cellAddress: FakeRange | string, content: string): FakeNote {
-    return new FakeNote(this.queue, queueAdd(this.queue, cellAddress, (t) => (t.sheet.getCell(t.row + 1, t.col + 1).note = content)));
+    return new FakeNote(this.queue, queueAdd(this.queue, cellAddress, (t) => (t.sheet.getCell(t.row + 1, t.col + 1).note = content), "NoteCollection.add"));
   }
 }
 
@@ -151,7 +146,7 @@ export class FakeCommentCollection extends FakeCollection<FakeComment> {
     const host = this.queue.host;
     return new FakeComment(
       this.queue,
-      queueAdd(this.queue, cellAddress, (t) => commentsOf(host, t.sheet).set(addressOf(t), { id: `comment-${++host.nextCommentId}`, content })),
+      queueAdd(this.queue, cellAddress, (t) => commentsOf(host, t.sheet).set(addressOf(t), { id: `comment-${++host.nextCommentId}`, content }), "CommentCollection.add"),
     );
   }
 }

@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { rangeFromA1 } from "../../src/core/grid/address";
 import type { CellRange } from "../../src/core/model";
 
 /**
@@ -6,14 +7,21 @@ import type { CellRange } from "../../src/core/model";
  * binding of a proxy to what it stands for, and load/read semantics.
  */
 
-/** What context.sync() rejects with in Office.js (OfficeExtension.Error): callers look at `code`. */
+/**
+ * What context.sync() rejects with in Office.js (OfficeExtension.Error): callers look at `code`, and at
+ * `debugInfo.errorLocation` ("CommentCollection.add") for which call failed, where the fake knows it.
+ */
 export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+
   constructor(
     readonly code: string,
     message: string,
+    errorLocation?: string,
   ) {
     super(message);
     this.name = "RichApi.Error";
+    this.debugInfo = { code, message, ...(errorLocation ? { errorLocation } : {}) };
   }
 }
 
@@ -35,6 +43,10 @@ export interface FakeHost {
   nextCommentId: number;
   active: ExcelJS.Worksheet | undefined;
   selection: { sheet: ExcelJS.Worksheet; range: CellRange } | undefined;
+  /** A document opened read-only where Excel refuses edits (Excel on the web in viewing mode): every write fails. */
+  readOnly: boolean;
+  /** 保护工作簿 (structure): sheets cannot be added, deleted, renamed, hidden or shown. */
+  structureProtected: boolean;
 }
 
 /** What a proxy needs from its RequestContext: the host, and a queue that the next sync runs in order. */
@@ -63,11 +75,40 @@ export function assertLive(host: FakeHost, sheet: ExcelJS.Worksheet): void {
   if (!host.book.worksheets.includes(sheet)) throw new FakeOfficeError("ItemNotFound", `The worksheet '${sheet.name}' no longer exists.`);
 }
 
+/**
+ * A read-only document refuses every change. What Excel reports then is not documented; the fake says AccessDenied,
+ * the code a protected sheet gets, so that an adapter cannot rely on the error code to tell the two apart.
+ */
+export function assertWritable(host: FakeHost): void {
+  if (host.readOnly) throw new FakeOfficeError("AccessDenied", "The workbook is read-only and cannot be changed.");
+}
+
+/** Adding, deleting, renaming, hiding or showing a sheet: refused by a read-only document and by 保护工作簿. */
+export function assertStructureEditable(host: FakeHost): void {
+  assertWritable(host);
+  if (host.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+}
+
 /** Excel refuses every change to a protected sheet's cells (the fake models no "allow formatting" exceptions). */
 export function assertEditable(host: FakeHost, sheet: ExcelJS.Worksheet): void {
   assertLive(host, sheet);
+  assertWritable(host);
   const protection = (sheet as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
   if (protection?.sheet) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on the protected sheet '${sheet.name}'.`);
+}
+
+/** Excel matches sheet names without regard to case. */
+export function findSheet(host: FakeHost, name: string): ExcelJS.Worksheet | undefined {
+  return host.book.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
+}
+
+/** A sheet-qualified address ("'Sheet 1'!B2:C3") resolved at sync time. */
+export function qualifiedTarget(host: FakeHost, address: string): { sheet: ExcelJS.Worksheet; range: CellRange } {
+  const bang = address.lastIndexOf("!");
+  const name = address.slice(0, Math.max(bang, 0)).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const sheet = bang < 0 ? undefined : findSheet(host, name);
+  if (!sheet) throw new FakeOfficeError("InvalidArgument", `The address ${address} names no sheet of the workbook.`);
+  return { sheet, range: rangeFromA1(address.slice(bang + 1)) };
 }
 
 type Status = "pending" | "bound" | "null";

@@ -184,7 +184,7 @@ describe("host rules", () => {
     expect(fake.comments()).toEqual([{ sheet: "表1", cell: "C4", content: "批注" }]);
 
     context.workbook.comments.add(ws.getRange("C3"), "again");
-    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument", debugInfo: { errorLocation: "CommentCollection.add" } });
 
     const notes = context.workbook.notes.load("items/content");
     const comments = context.workbook.comments.load("items/content");
@@ -197,6 +197,91 @@ describe("host rules", () => {
     await context.sync();
     expect(dumpWorkbook(wb)["表1"].cells.C3).toEqual({ value: 5, fill: null });
     expect(fake.comments()).toEqual([]);
+  });
+
+  test("copyFrom(…, \"Formats\") copies each cell's whole format, deep, and leaves the values", async () => {
+    const wb = book();
+    const sheet = wb.getWorksheet("表1")!;
+    sheet.getCell("C3").style = { fill: solid("FFFFFF00"), border: { top: { style: "thin" } }, font: { bold: true }, numFmt: "0.00" };
+    sheet.getCell("C4").fill = solid("FFFFFFFF");
+    const { context } = createFakeExcel(wb);
+    const ws = context.workbook.worksheets.getItem("表1");
+    ws.getRange("F3:F5").copyFrom(ws.getRange("C3:C5"), "Formats");
+    context.workbook.worksheets.getItem("Other sheet").getRange("A1").copyFrom("'表1'!C3", "Formats");
+    ws.getRange("G1:G4").copyFrom("表1!C3:C4", "Formats"); // an exact multiple repeats the source
+    ws.getRange("H1").copyFrom("表1!C3:C4", "Formats"); // a smaller destination grows to the source's size
+    await context.sync();
+    const style = (name: string, a: string) => JSON.parse(JSON.stringify(wb.getWorksheet(name)!.getCell(a).style)) as unknown;
+    expect([style("表1", "F3"), style("表1", "F4"), style("表1", "F5")]).toEqual([style("表1", "C3"), style("表1", "C4"), {}]);
+    expect(style("Other sheet", "A1")).toEqual(style("表1", "C3"));
+    expect(["G1", "G2", "G3", "G4", "H1", "H2"].map((a) => style("表1", a))).toEqual([1, 2, 1, 2, 1, 2].map((i) => style("表1", `C${2 + i}`)));
+    expect(sheet.getCell("F3").value).toBeNull();
+    // A copy, not a shared object: changing the copy leaves the original alone.
+    sheet.getCell("F3").style.font!.bold = false;
+    expect(sheet.getCell("C3").font.bold).toBe(true);
+  });
+
+  test("copyFrom needs ExcelApi 1.9 and is refused on a protected sheet", async () => {
+    const wb = book();
+    await wb.getWorksheet("Other sheet")!.protect("", {});
+    expect(() => createFakeExcel(wb, { apiVersion: "1.8" }).context.workbook.worksheets.getItem("表1").getRange("A1").copyFrom("表1!B2", "Formats")).toThrow(
+      expect.objectContaining({ code: "ApiNotFound" }),
+    );
+    const { context } = createFakeExcel(wb);
+    context.workbook.worksheets.getItem("Other sheet").getRange("A1").copyFrom("表1!B2", "Formats");
+    await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+  });
+
+  test("a sheet is renamed; a proxy keeps standing for it; a taken name is refused", async () => {
+    const wb = book();
+    const { context } = createFakeExcel(wb);
+    const ws = context.workbook.worksheets.getItem("表1");
+    ws.name = "改名";
+    ws.getRange("A1").values = [["still the same sheet"]];
+    await context.sync();
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["改名", "Other sheet"]);
+    expect(wb.getWorksheet("改名")!.getCell("A1").value).toBe("still the same sheet");
+    context.workbook.worksheets.getItem("改名").name = "OTHER SHEET";
+    await expect(context.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+  });
+
+  test("a read-only document reads but refuses every write; Workbook.readOnly says so", async () => {
+    const wb = book();
+    const { context } = createFakeExcel(wb, { readOnly: true });
+    const workbook = context.workbook.load("readOnly");
+    const used = context.workbook.worksheets.getItem("表1").getUsedRangeOrNullObject(true).load("address");
+    await context.sync();
+    expect([workbook.readOnly, used.address]).toEqual([true, "表1!B2:D6"]);
+    for (const write of [
+      () => (context.workbook.worksheets.getItem("表1").getRange("A1").format.fill.color = "#FFEB9C"),
+      () => context.workbook.worksheets.add("新表"),
+      () => (context.workbook.worksheets.getItem("表1").name = "改名"),
+      () => context.workbook.notes.add("表1!A1", "便笺"),
+    ]) {
+      write();
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    }
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["表1", "Other sheet"]);
+  });
+
+  test("保护工作簿 refuses adding, deleting, renaming and hiding sheets, not cell writes", async () => {
+    const wb = book();
+    const { context } = createFakeExcel(wb, { structureProtected: true });
+    const protection = context.workbook.protection.load("protected");
+    await context.sync();
+    expect(protection.protected).toBe(true);
+    for (const write of [
+      () => context.workbook.worksheets.add("新表"),
+      () => context.workbook.worksheets.getItem("Other sheet").delete(),
+      () => (context.workbook.worksheets.getItem("表1").name = "改名"),
+      () => (context.workbook.worksheets.getItem("Other sheet").visibility = "Hidden"),
+    ]) {
+      write();
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    }
+    context.workbook.worksheets.getItem("表1").getRange("A1").values = [["ok"]];
+    await context.sync();
+    expect(wb.getWorksheet("表1")!.getCell("A1").value).toBe("ok");
   });
 
   test("select and activate move what the officer sees", async () => {

@@ -17,10 +17,17 @@ export { dumpWorkbook } from "./dump";
 export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set the host supports: "1.18" (default), "1.10", "1.9"…; null for none. */
   apiVersion?: string | null;
+  /** The document is open read-only and Excel refuses edits (as Excel on the web in viewing mode): every write fails. */
+  readOnly?: boolean;
+  /** 保护工作簿: sheets cannot be added, deleted, renamed, hidden or shown. */
+  structureProtected?: boolean;
 }
 
+/** The enums of the Excel namespace that callers may use instead of their string values. */
+const RangeCopyType = { all: "All", formulas: "Formulas", values: "Values", formats: "Formats", link: "Link" } as const;
+
 export interface FakeExcel {
-  Excel: { run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> };
+  Excel: { run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>; RangeCopyType: typeof RangeCopyType };
   Office: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } };
   /** A context for driving the fake directly, outside Excel.run. */
   context: FakeRequestContext;
@@ -43,8 +50,11 @@ export function createFakeExcel(workbook: ExcelJS.Workbook, options: FakeExcelOp
     nextCommentId: 0,
     active: undefined,
     selection: undefined,
+    readOnly: options.readOnly ?? false,
+    structureProtected: options.structureProtected ?? false,
   };
   const Excel = {
+    RangeCopyType,
     /** Unlike Excel, leftover commands are an error: the adapter syncs explicitly, so that every sync is counted. */
     async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
       const context = new FakeRequestContext(host);

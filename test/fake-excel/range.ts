@@ -13,7 +13,7 @@ import {
   uniform,
   writeOfficeValue,
 } from "./cells";
-import { assertEditable, FakeObject, FakeOfficeError, Handle, requireApi } from "./core";
+import { assertEditable, FakeObject, FakeOfficeError, Handle, qualifiedTarget, requireApi } from "./core";
 
 export interface RangeTarget {
   sheet: ExcelJS.Worksheet;
@@ -130,6 +130,27 @@ export class FakeRange extends FakeObject<RangeTarget> {
     return new FakeRangeAreas(this.queue, handle);
   }
 
+  /**
+   * Range.copyFrom (ExcelApi 1.9), "Formats" only: each destination cell gets a deep copy of its source cell's whole
+   * format (fill, font, borders, alignment, number format), as Paste Special → Formats does; the values stay. As the
+   * Office.js reference says, a destination smaller than the source grows to the source's size, and one that is an
+   * exact multiple of it gets the source repeated. Merged areas are not copied (the fake keeps merges apart).
+   */
+  copyFrom(source: FakeRange | string, copyType: string = "All", skipBlanks = false, transpose = false): void {
+    requireApi(this.queue.host, "1.9", "Range.copyFrom");
+    if (copyType !== "Formats") throw new Error(`FakeExcel models copyFrom(…, "Formats") only, not "${copyType}"`);
+    if (skipBlanks || transpose) throw new Error("FakeExcel does not model copyFrom's skipBlanks or transpose");
+    this.write((t) => {
+      const from = typeof source === "string" ? qualifiedTarget(this.queue.host, source) : source.resolve();
+      const rows = from.range.bottom - from.range.top + 1;
+      const cols = from.range.right - from.range.left + 1;
+      const range = pastedArea(t.range, rows, cols);
+      // Read every source format before writing any: a source that overlaps its destination is copied as it was.
+      const styles = grid(from.sheet, from.range, (cell) => structuredClone(cell?.style ?? {}));
+      eachCell(t.sheet, range, (cell, r, c) => (cell.style = structuredClone(styles[r % rows][c % cols])));
+    });
+  }
+
   select(): void {
     this.later((t) => {
       this.queue.host.active = t.sheet;
@@ -143,6 +164,19 @@ export class FakeRange extends FakeObject<RangeTarget> {
       op(t);
     });
   }
+}
+
+/** Where a paste of rows × cols lands on `range`: the source's size, or the whole range when it is an exact multiple. */
+function pastedArea(range: CellRange, rows: number, cols: number): CellRange {
+  const height = range.bottom - range.top + 1;
+  const width = range.right - range.left + 1;
+  const fits = (size: number, unit: number) => size % unit === 0;
+  return {
+    top: range.top,
+    left: range.left,
+    bottom: range.top + (fits(height, rows) ? height : rows) - 1,
+    right: range.left + (fits(width, cols) ? width : cols) - 1,
+  };
 }
 
 function assertShape(range: CellRange, matrix: unknown[][]): void {

@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { rangeFromA1 } from "../../src/core/grid/address";
 import { FakeCommentCollection, FakeNoteCollection } from "./annotations";
 import { usedRange } from "./cells";
-import { assertLive, FakeCollection, FakeHost, FakeObject, FakeOfficeError, Handle, Queue } from "./core";
+import { assertLive, assertStructureEditable, FakeCollection, FakeHost, FakeObject, FakeOfficeError, findSheet, Handle, Queue, requireApi } from "./core";
 import { FakeRange } from "./range";
 
 type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -12,9 +12,9 @@ const TO_EXCELJS: Record<Visibility, ExcelJS.WorksheetState> = { Visible: "visib
 /** The whole grid of a sheet, as Worksheet.getRange() with no address gives it. */
 const WHOLE_SHEET = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
 
-/** Excel matches sheet names without regard to case. */
-function findSheet(host: FakeHost, name: string): ExcelJS.Worksheet | undefined {
-  return host.book.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
+/** Excel's rules for a sheet name: 1 to 31 characters, none of : \\ / ? * [ ], no apostrophe at either end. */
+function assertSheetName(name: string): void {
+  if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name)) throw new FakeOfficeError("InvalidArgument", `'${name}' is not a valid sheet name.`);
 }
 
 function visibleSheets(host: FakeHost): ExcelJS.Worksheet[] {
@@ -51,6 +51,18 @@ export class FakeWorksheet extends FakeObject<ExcelJS.Worksheet> {
   get name(): string {
     return this.loadedValue("name");
   }
+  /** Renaming: the proxy keeps standing for the same sheet, under its new name. */
+  set name(name: string) {
+    this.later((ws) => {
+      const host = this.queue.host;
+      assertLive(host, ws);
+      assertStructureEditable(host);
+      assertSheetName(name);
+      const other = findSheet(host, name);
+      if (other && other !== ws) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named '${name}' already exists.`);
+      ws.name = name;
+    });
+  }
 
   get visibility(): Visibility {
     return this.loadedValue("visibility");
@@ -59,6 +71,7 @@ export class FakeWorksheet extends FakeObject<ExcelJS.Worksheet> {
   set visibility(visibility: Visibility) {
     this.later((ws) => {
       assertLive(this.queue.host, ws);
+      assertStructureEditable(this.queue.host);
       if (visibility !== "Visible" && visibleSheets(this.queue.host).every((v) => v === ws)) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
@@ -107,6 +120,7 @@ export class FakeWorksheet extends FakeObject<ExcelJS.Worksheet> {
     this.later((ws) => {
       const host = this.queue.host;
       assertLive(host, ws);
+      assertStructureEditable(host);
       if (ws.state === "visible" && visibleSheets(host).length === 1) throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       host.book.removeWorksheet(ws.id);
       host.comments.delete(ws);
@@ -135,20 +149,59 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   add(name: string): FakeWorksheet {
     const host = this.queue.host;
     this.queue.enqueue(() => {
+      assertStructureEditable(host);
       if (findSheet(host, name)) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named '${name}' already exists.`);
-      if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new FakeOfficeError("InvalidArgument", `'${name}' is not a valid sheet name.`);
+      assertSheetName(name);
       host.book.addWorksheet(name);
     });
     return this.getItem(name);
   }
 }
 
-export class FakeWorkbook {
+/** WorkbookProtection: whether 保护工作簿 (structure) is on. */
+export class FakeWorkbookProtection extends FakeObject<FakeHost> {
+  protected readers() {
+    return { protected: (host: FakeHost) => host.structureProtected };
+  }
+
+  get protected(): boolean {
+    return this.loadedValue("protected");
+  }
+}
+
+export class FakeWorkbook extends FakeObject<FakeHost> {
   private worksheetsProxy: FakeWorksheetCollection | undefined;
   private notesProxy: FakeNoteCollection | undefined;
   private commentsProxy: FakeCommentCollection | undefined;
+  private protectionProxy: FakeWorkbookProtection | undefined;
 
-  constructor(private readonly queue: Queue) {}
+  constructor(queue: Queue) {
+    super(queue, Handle.of(queue.host));
+  }
+
+  /** Workbook.readOnly (ExcelApi 1.8). */
+  protected readers() {
+    return {
+      readOnly: (host: FakeHost) => {
+        requireApi(host, "1.8", "Workbook.readOnly");
+        return host.readOnly;
+      },
+    };
+  }
+
+  protected child(name: string) {
+    return name === "protection" ? this.protection : undefined;
+  }
+
+  get readOnly(): boolean {
+    return this.loadedValue("readOnly");
+  }
+
+  /** Workbook.protection (ExcelApi 1.7). */
+  get protection(): FakeWorkbookProtection {
+    requireApi(this.queue.host, "1.7", "Workbook.protection");
+    return (this.protectionProxy ??= new FakeWorkbookProtection(this.queue, this.handle));
+  }
 
   get worksheets(): FakeWorksheetCollection {
     return (this.worksheetsProxy ??= new FakeWorksheetCollection(this.queue));
