@@ -22,6 +22,7 @@ function runNotices(report: RunReport): Notice[] {
   if (report.notesMode === "none") {
     notices.push({ intent: "info", text: `此版本 Excel 不支持单元格批注，扣分说明请见工作表“${report.summarySheet}”` });
   }
+  if (report.notice) notices.push({ intent: "info", text: report.notice });
   return notices;
 }
 
@@ -61,7 +62,8 @@ export function ScoringView() {
     setNotices([]);
     try {
       const done = await clearWorkbookMarks();
-      setNotices([{ intent: "success", text: clearedText(done.restoredCells, done.removedSheets) }]);
+      const cleared: Notice = { intent: "success", text: clearedText(done.restoredCells, done.removedSheets) };
+      setNotices(done.notice ? [cleared, { intent: "info", text: done.notice }] : [cleared]);
     } catch (error) {
       setNotices([{ intent: "error", title: "清除标注未完成", text: errorText(error) }]);
     } finally {
