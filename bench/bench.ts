@@ -11,7 +11,7 @@ import { scoreWorkbook } from "../src/core/engine";
 import { planWrite } from "../src/core/plan/writePlan";
 import { getBuiltInProfile } from "../src/core/rules/profiles";
 import { scoreFile } from "../src/cli/scoreFile";
-import { applyPlan, snapshotOf } from "../src/workbook/exceljs";
+import { applyPlan, snapshotOf, WRITE_OPTIONS } from "../src/workbook/exceljs";
 import { bigWorkbook } from "./bigWorkbook";
 
 const INDICATORS = 1000;
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const [plan, tPlan] = await timed(() => planWrite(result, snapshot));
     phases.plan.push(tPlan);
     phases.apply.push((await timed(() => applyPlan(wb, plan)))[1]);
-    phases.write.push((await timed(() => wb.xlsx.writeFile(path.join(dir, "phased.xlsx"))))[1]);
+    phases.write.push((await timed(() => wb.xlsx.writeFile(path.join(dir, "phased.xlsx"), WRITE_OPTIONS)))[1]);
     // And the command's own code path, end to end.
     full.push((await timed(() => scoreFile(input, profile, path.join(dir, "scored.xlsx"))))[1]);
   }

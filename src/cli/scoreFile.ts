@@ -5,7 +5,7 @@ import { scoreWorkbook, ScoringError } from "../core/engine";
 import { ScoreResult, WritePlan } from "../core/model";
 import { planWrite } from "../core/plan/writePlan";
 import { Profile } from "../core/rules/profile";
-import { applyPlan, snapshotOf } from "../workbook/exceljs";
+import { applyPlan, snapshotOf, WRITE_OPTIONS } from "../workbook/exceljs";
 
 /** A file that cannot be scored; the message is Chinese and names the file. Exit code 1. */
 export class FileError extends Error {}
@@ -66,7 +66,7 @@ export async function scoreFile(input: string, profile: Profile, output: string 
   applyPlan(workbook, plan);
   await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
   try {
-    await workbook.xlsx.writeFile(output);
+    await workbook.xlsx.writeFile(output, WRITE_OPTIONS);
   } catch (e) {
     throw new FileError(`无法写入 ${output}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
   }
