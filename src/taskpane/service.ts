@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /**
  * The only door from the task pane and the ribbon commands to Excel. Components never touch `Office` or `Excel`;
- * they ask this module, which forwards to the Office.js adapter (the one file that calls Excel.run).
+ * they ask this module, which forwards to the Office.js adapter (src/workbook/officejs.ts, the one file that talks to Excel).
  */
 import { BUILT_IN_PROFILES, getBuiltInProfile } from "../core/rules/profiles";
 import { clearMarks, scoreActiveWorkbook, selectCell, type ClearReport, type RunReport } from "../workbook/officejs";

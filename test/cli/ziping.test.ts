@@ -6,7 +6,7 @@ import { promisify } from "util";
 import ExcelJS from "exceljs";
 import { BACKUP_SHEET, SUMMARY_SHEET } from "../../src/core/model";
 import { MARK_FILL } from "../../src/core/plan/markColours";
-import { main } from "../../src/cli/ziping";
+import { ziping } from "../helpers/cli";
 import { fillOfCell } from "../../src/workbook/exceljs";
 import { allValues, readBook } from "../helpers/cells";
 import { CONTRADICTING_FILE, SEED_FILE } from "../helpers/snapshots";
@@ -21,21 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-/** Runs the command in-process, capturing what it prints. */
-async function ziping(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe("ziping score on the seed example", () => {
   let output: string;

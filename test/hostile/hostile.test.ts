@@ -8,7 +8,8 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/ziping";
+import { ziping } from "../helpers/cli";
+import { CELL_TEXT_LIMIT } from "../../src/core/plan/summarySheet";
 import { scoreWorkbook, ScoringError } from "../../src/core/engine";
 import { fromA1 } from "../../src/core/grid/address";
 import { BACKUP_SHEET, SUMMARY_TITLE } from "../../src/core/model";
@@ -19,8 +20,6 @@ import { plainValue, snapshotOf } from "../../src/workbook/exceljs";
 import { allValues, readBook } from "../helpers/cells";
 import { CORPUS, FindingExpectation, HostileCase, Scored } from "./corpus";
 
-/** Excel's limit for the text of a cell (and what we allow a note). */
-const CELL_TEXT_LIMIT = 32767;
 const profile = getBuiltInProfile("default");
 let dir: string;
 
@@ -30,21 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-/** Runs the command in-process, capturing what it prints. */
-async function ziping(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // What a workbook holds, for before/after comparisons
