@@ -128,6 +128,8 @@ export function writeScoringSheet(ws: ExcelJS.Worksheet, dept: ExampleDepartment
   if (has("weight")) ws.getCell(row, col("weight")).value = dept.indicators.reduce((s, i) => s + i.weight, 0);
   ws.getCell(row, col("score")).value = total;
   for (let r = headerRow; r <= row; r++) {
+    // Criteria wrap over several lines; not every program fits row heights to wrapped text on opening.
+    if (r > headerRow && r < row) ws.getRow(r).height = 48;
     for (let c = c0; c < c0 + width; c++) {
       const cell = ws.getCell(r, c);
       cell.border = THIN;
