@@ -65,10 +65,10 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, profile: Profile): 
   const computed = round(indicators.reduce((s, i) => s + (i.computed ?? Math.min(i.max, Math.max(0, i.declared ?? 0))), 0), 2);
 
   const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
-  const order = (f: Finding) => [sheetOrder.get(f.sheet) ?? 0, fromA1(f.cell).row, FINDING_ORDER.indexOf(f.kind)];
-  const keyed = findings.map((f) => ({ f, k: order(f) }));
+  // Sheet order, then row, then kind; the keys are computed once, not in every comparison.
+  const keyed = findings.map((f) => ({ f, k: [sheetOrder.get(f.sheet) ?? 0, fromA1(f.cell).row, FINDING_ORDER.indexOf(f.kind)] }));
   keyed.sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2]);
-  findings.splice(0, findings.length, ...keyed.map((x) => x.f));
+  const sortedFindings = keyed.map((x) => x.f);
 
   const result: ScoreResult = {
     unit: unitInfo.unit,
@@ -77,7 +77,7 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, profile: Profile): 
     grade: gradeOf(computed),
     declaredGrade: gradeOf(declared),
     indicators,
-    findings,
+    findings: sortedFindings,
     profile: profile.id,
     scoringSheets: [...new Set(tables.map((t) => t.sheet))],
     dataSheets: data.sheets,

@@ -1,6 +1,6 @@
 import { fmt, round, sameScore } from "../decimal";
 import { Finding, IndicatorResult } from "../model";
-import { ScoringTable, SumRow } from "../parse/tables";
+import { ScoringTable, SourceCell, SumRow } from "../parse/tables";
 import { parseNumber } from "../text/numberText";
 
 const pts = (x: number) => `${fmt(x)} 分`;
@@ -35,39 +35,24 @@ export function checkTableSums(table: ScoringTable, indicators: IndicatorResult[
 }
 
 function checkSumRow(row: SumRow, children: IndicatorResult[], label: string): Finding[] {
-  const findings: Finding[] = [];
-  const declaredTotal = sum(children.map((i) => i.declared ?? 0));
-  const weightTotal = sum(children.map((i) => i.max));
   const path = row.path.length > 0 ? { indicatorPath: row.path } : {};
-  if (row.declared) {
-    const stated = parseNumber(row.declared.value);
-    if (stated.kind === "number" && !sameScore(stated.value, declaredTotal)) {
-      findings.push({
-        kind: "mismatch",
-        sheet: row.sheet,
-        cell: row.declared.cell,
-        points: round(stated.value - declaredTotal, 2),
-        message: `${label}得分写作 ${pts(stated.value)}，各指标自评得分相加为 ${pts(declaredTotal)}，相差 ${pts(Math.abs(round(stated.value - declaredTotal, 2)))}`,
-        ...path,
-      });
-    } else if (stated.kind === "invalid") {
-      findings.push({ kind: "invalid", sheet: row.sheet, cell: row.declared.cell, points: null, message: `${label}得分“${stated.text}”不是数字；各指标自评得分相加为 ${pts(declaredTotal)}`, ...path });
-    }
-  }
-  if (row.weight) {
-    const stated = parseNumber(row.weight.value);
-    if (stated.kind === "number" && !sameScore(stated.value, weightTotal)) {
-      findings.push({
-        kind: "invalid",
-        sheet: row.sheet,
-        cell: row.weight.cell,
-        points: round(stated.value - weightTotal, 2),
-        message: `${label}分值写作 ${pts(stated.value)}，各指标分值相加为 ${pts(weightTotal)}`,
-        ...path,
-      });
-    }
-  }
-  return findings;
+  const declared = statedSum(row.declared, sum(children.map((i) => i.declared ?? 0)), `${label}得分`, "各指标自评得分", "mismatch");
+  const weight = statedSum(row.weight, sum(children.map((i) => i.max)), `${label}分值`, "各指标分值", "invalid");
+  return [declared, weight].filter((f): f is Finding => f !== null).map((f) => ({ ...f, ...path }));
+}
+
+/**
+ * A sum the sheet states against the sum of its parts. A wrong 得分 is a mismatch (the officer's arithmetic); a wrong
+ * 分值 is invalid (the table itself does not hold together); text where a number belongs is invalid either way.
+ */
+function statedSum(cell: SourceCell | null, parts: number, what: string, partsName: string, kind: "mismatch" | "invalid"): Finding | null {
+  if (!cell) return null;
+  const stated = parseNumber(cell.value);
+  const at = { sheet: cell.sheet, cell: cell.cell };
+  if (stated.kind === "invalid") return { ...at, kind: "invalid", points: null, message: `${what}“${stated.text}”不是数字；${partsName}相加为 ${pts(parts)}` };
+  if (stated.kind !== "number" || sameScore(stated.value, parts)) return null;
+  const diff = round(stated.value - parts, 2);
+  return { ...at, kind, points: diff, message: `${what}写作 ${pts(stated.value)}，${partsName}相加为 ${pts(parts)}，相差 ${pts(Math.abs(diff))}` };
 }
 
 /** The whole indicator set should weigh 100 points. */
