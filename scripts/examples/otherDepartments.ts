@@ -1,4 +1,4 @@
-import { ExampleDepartment } from "./model";
+import { DataLine, ExampleDepartment } from "./model";
 import { SEED_DEPARTMENT, SEED_INDICATORS } from "./seedDepartment";
 
 /** A department that scores itself 100 and whose data agree: nothing to deduct, nothing inconsistent. */
@@ -41,6 +41,10 @@ export const CLEAN_DEPARTMENT: ExampleDepartment = {
   sanGong: { rows: [["“三公”经费合计", 6, 5.2, 5.5], ["公务用车购置及运行费", 4, 3.6, 3.8], ["公务接待费", 2, 1.6, 1.7]] },
 };
 
+/** The seed's data table with some figures changed. */
+const withData = (changes: Record<string, number | string>): DataLine[] =>
+  SEED_DEPARTMENT.data.map(([label, value]): DataLine => (label in changes ? [label, changes[label]] : value === undefined ? [label] : [label, value]));
+
 const withScores = (changes: Record<string, { score: number | string; reason: string }>) =>
   SEED_INDICATORS.map((i) => (changes[i.l3] ? { ...i, ...changes[i.l3] } : i));
 
@@ -59,36 +63,7 @@ export const CONTRADICTING_DEPARTMENT: ExampleDepartment = {
     资产管理规范性: { score: 7, reason: "" },
   }),
   statedTotal: 95,
-  data: [
-    ["一、预算收支情况"],
-    ["年初预算数", 792.04],
-    ["全年预算数", 792.04],
-    ["其中：一般公共预算", 582.04],
-    ["政府性基金预算", 200],
-    ["其他收入", 0],
-    ["基本支出", 441.04],
-    ["项目支出", 351],
-    ["实际支出数", 728.68],
-    ["年末结转结余", 63.36],
-    ["二、支出进度"],
-    ["6月底支出进度", "52.00%"],
-    ["9月底支出进度", "78.00%"],
-    ["11月底支出进度", "91.00%"],
-    ["三、预算调整"],
-    ["年中追加调剂次数", 1],
-    ["其中：政策性调剂次数", 0],
-    ["四、政府采购"],
-    ["需公开采购意向的项目数", 3],
-    ["按时公开采购意向项目数", 1],
-    ["五、信息公开"],
-    ["预算按时公开", "是"],
-    ["决算按时公开", "是"],
-    ["绩效信息按时公开", "否"],
-    ["六、人员与财务管理"],
-    ["编制数", 26],
-    ["在职人数", 26],
-    ["财务违规问题数", 0],
-  ],
+  data: withData({ 政府性基金预算: 200, 实际支出数: 728.68, 年末结转结余: 63.36, "6月底支出进度": "52.00%", "9月底支出进度": "78.00%", "11月底支出进度": "91.00%", 绩效信息按时公开: "否" }),
   sanGong: { rows: [["“三公”经费合计", 10, 10.3, 9.8], ["公务用车购置及运行费", 6, 6.4, 6.1], ["公务接待费", 4, 3.9, 3.7]] },
 };
 
