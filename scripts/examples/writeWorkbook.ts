@@ -171,6 +171,8 @@ export function writeDataSheet(ws: ExcelJS.Worksheet, dept: ExampleDepartment): 
 export function exampleWorkbook(dept: ExampleDepartment, layout: Layout = STANDARD_LAYOUT): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "ziping 示例生成脚本";
+  // A fixed date keeps regenerated examples byte-identical when nothing else changed.
+  workbook.created = workbook.modified = new Date("2025-07-10T00:00:00Z");
   writeDataSheet(workbook.addWorksheet("数据表"), dept);
   writeScoringSheet(workbook.addWorksheet("评分表"), dept, layout);
   return workbook;
