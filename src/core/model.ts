@@ -40,8 +40,6 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
-  /** Whether the host can write (false for a read-only document). Defaults to true. */
-  writable?: boolean;
 }
 
 /** The five kinds of finding (DOMAIN §5). */

@@ -69,7 +69,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
 }
 
 export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
-  return { sheets: workbook.worksheets.map(sheetSnapshot), writable: true };
+  return { sheets: workbook.worksheets.map(sheetSnapshot) };
 }
 
 /** "#RRGGBB" of a solid fill; null for no fill (and for theme colours, which have no fixed RGB). */
@@ -174,9 +174,3 @@ function writeSummary(workbook: ExcelJS.Workbook, plan: SummarySheetPlan): void 
 
 /** Fastest deflate: a scored copy is a working file, where a quicker save matters more than ~25 % in size. */
 export const WRITE_OPTIONS: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } };
-
-export async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
-}

@@ -103,7 +103,7 @@ export async function scoreInContext(context: Excel.RequestContext, engine: Engi
   const locate = queueLocations(listed.annotationItems);
   await readSync(sync);
   const read = recoverInterrupted(readers.map((r) => r()));
-  const snapshot: WorkbookSnapshot = { sheets: read.sheets, writable: !listed.readOnly };
+  const snapshot: WorkbookSnapshot = { sheets: read.sheets };
   const result = engine.score(snapshot);
   const plan = engine.planWrite(result, snapshot);
   assertWritable(listed, support, "score", result);
@@ -137,7 +137,7 @@ export async function clearInContext(context: Excel.RequestContext): Promise<Cle
   const locate = queueLocations(listed.annotationItems);
   await readSync(sync);
   const read = recoverInterrupted(readers.map((r) => r()));
-  const plan = planClear({ sheets: read.sheets, writable: !listed.readOnly });
+  const plan = planClear({ sheets: read.sheets });
   if (!plan) return { restoredCells: 0, removedSheets: [], syncs: sync.count() };
   assertWritable(listed, support, "clear");
   const done = queuePlan(context, plan, { ...read, listed, mode: support.notes, annotations: locate() });

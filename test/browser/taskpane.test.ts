@@ -9,7 +9,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { scoreWorkbook } from "../../src/core/engine";
 import type { ScoreResult } from "../../src/core/model";
 import { BUILT_IN_PROFILES } from "../../src/core/rules/profiles";
-import { readXlsx, snapshotOf } from "../../src/workbook/exceljs";
+import { snapshotOf } from "../../src/workbook/exceljs";
+import { readBook } from "../helpers/cells";
 import { buildOfficeStub, buildPages } from "./buildPages";
 import { serveDirectory, type StaticServer } from "./staticServer";
 
@@ -46,7 +47,7 @@ beforeAll(async () => {
   stub = await readFile(await buildOfficeStub(path.join(OUT, "browser-stub")), "utf8");
   await copyFile(EXAMPLE, path.join(SITE, "fixture.xlsx"));
   await writeFixtures();
-  expected = scoreWorkbook(snapshotOf(await readXlsx(EXAMPLE)), BUILT_IN_PROFILES[0]);
+  expected = scoreWorkbook(snapshotOf(await readBook(EXAMPLE)), BUILT_IN_PROFILES[0]);
   server = await serveDirectory(SITE);
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -72,7 +73,7 @@ async function writeFixtures(): Promise<void> {
   empty.addWorksheet("说明").addRow(["本表只有说明文字"]);
   await empty.xlsx.writeFile(path.join(SITE, "no-table.xlsx"));
 
-  const locked = await readXlsx(EXAMPLE);
+  const locked = await readBook(EXAMPLE);
   await locked.getWorksheet("评分表")?.protect("", {});
   await locked.xlsx.writeFile(path.join(SITE, "protected.xlsx"));
 }

@@ -23,7 +23,7 @@ for (const [field, texts] of Object.entries(HEADER_TEXTS) as [ScoringField, stri
   for (const t of texts) FIELD_BY_TEXT.set(t, field);
 }
 
-export function headerKey(value: CellValue): string | null {
+function headerKey(value: CellValue): string | null {
   if (typeof value !== "string" || value.length > 30) return null;
   return toHalfWidth(value).replace(/\([^)]*\)/g, "").replace(/[\s:：*]/g, "");
 }

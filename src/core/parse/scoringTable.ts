@@ -58,17 +58,9 @@ function isBlankRow(grid: Grid, row: number, columns: HeaderColumns): boolean {
   return Object.values(columns).every((col) => col === undefined || cellText(grid.value(row, col)) === null);
 }
 
-interface RawRow {
-  row: number;
-  path: string[];
+/** A table row before it is known to be a leaf indicator or a sum: its names as written, its weight cell unread. */
+interface RawRow extends Omit<IndicatorRow, "sheet" | "weight"> {
   fullNames: string[];
-  weight: SourceCell | null;
-  declared: SourceCell;
-  reason: SourceCell | null;
-  criterion: string | null;
-  criterionCell: string | null;
-  explanation: string | null;
-  targets: TargetRow[];
   subtotal: boolean;
 }
 
@@ -124,7 +116,7 @@ function readTable(grid: Grid, headerRow: number, columns: HeaderColumns, firstR
       row,
       path,
       fullNames,
-      weight: sourceCell(grid, row, columns.weight),
+      weightCell: sourceCell(grid, row, columns.weight),
       declared,
       reason: sourceCell(grid, row, columns.reason),
       criterion: textAt(grid, row, columns.criterion),
@@ -150,8 +142,8 @@ function targetRow(grid: Grid, row: number, columns: HeaderColumns, nameCols: nu
 }
 
 function weightOf(r: RawRow): number | null {
-  if (r.weight) {
-    const parsed = parseNumber(r.weight.value);
+  if (r.weightCell) {
+    const parsed = parseNumber(r.weightCell.value);
     if (parsed.kind === "number") return parsed.value;
   }
   return weightInName(r.fullNames[r.fullNames.length - 1]);
@@ -166,22 +158,13 @@ function classify(grid: Grid, headerRow: number, columns: HeaderColumns, rows: R
   const subtotals: SumRow[] = [];
   for (const r of rows) {
     if (r.subtotal || prefixes.has(key(r.path))) {
-      subtotals.push({ sheet: grid.name, row: r.row, path: r.path, weight: r.weight, declared: r.declared });
+      subtotals.push({ sheet: grid.name, row: r.row, path: r.path, weight: r.weightCell, declared: r.declared });
       continue;
     }
-    indicators.push({
-      sheet: grid.name,
-      row: r.row,
-      path: r.path,
-      weight: weightOf(r),
-      weightCell: r.weight,
-      declared: r.declared,
-      reason: r.reason,
-      criterion: r.criterion,
-      criterionCell: r.criterionCell,
-      explanation: r.explanation,
-      targets: r.targets,
-    });
+    const { fullNames, subtotal, ...row } = r;
+    void fullNames;
+    void subtotal;
+    indicators.push({ ...row, sheet: grid.name, weight: weightOf(r) });
   }
   return { sheet: grid.name, headerRow, columns, indicators, subtotals, levelWeights: levelWeights(grid, rows, columns, prefixes), total };
 }

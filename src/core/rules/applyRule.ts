@@ -135,7 +135,7 @@ function matchingItem(items: { name: string; points: number }[], label: string):
   return best;
 }
 
-export function inBand(v: number, b: Band): boolean {
+function inBand(v: number, b: Band): boolean {
   if (b.min !== undefined && (b.minInclusive === false ? v <= b.min : v < b.min)) return false;
   if (b.max !== undefined && (b.maxInclusive === false ? v >= b.max : v > b.max)) return false;
   return true;

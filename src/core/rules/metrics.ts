@@ -137,4 +137,3 @@ function meets(value: number | boolean, c: Condition): boolean {
   return true;
 }
 
-export { show as showMetric };

@@ -30,12 +30,6 @@ export function parseNumber(value: CellValue | undefined): ParsedNumber {
   return { kind: "number", value: Number(text), percent };
 }
 
-/** The number, or null for empty and invalid cells. */
-export function numberOrNull(value: CellValue | undefined): number | null {
-  const parsed = parseNumber(value);
-  return parsed.kind === "number" ? parsed.value : null;
-}
-
 /** Yes/no answers in data tables: 是/否, 已/未, √/×, 有/无, true/false, 1/0. Null when the cell says neither. */
 export function parseYesNo(value: CellValue | undefined): boolean | null {
   if (typeof value === "boolean") return value;
