@@ -7,6 +7,7 @@ import { readDataTable, RowSpan } from "./parse/dataTable";
 import { findScoringTables } from "./parse/scoringTable";
 import { readUnitInfo } from "./parse/unitInfo";
 import { MetricEvaluator } from "./rules/metrics";
+import { SubjectResolver } from "./rules/subject";
 import { Profile } from "./rules/profile";
 import { checkSplits } from "./score/dataChecks";
 import { gradeOf } from "./score/grade";
@@ -43,15 +44,15 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, profile: Profile): 
 
   const excluded = new Map<string, RowSpan[]>();
   for (const t of tables) {
-    const last = Math.max(t.headerRow, t.total?.row ?? 0, ...t.indicators.map((i) => i.row + Math.max(0, i.targets.length - 1)), ...t.subtotals.map((s) => s.row));
-    excluded.set(t.sheet, [...(excluded.get(t.sheet) ?? []), { top: t.headerRow, bottom: last }]);
+    excluded.set(t.sheet, [...(excluded.get(t.sheet) ?? []), { top: t.headerRow, bottom: t.lastRow }]);
   }
-  const data = readDataTable(grids, profile.dataFields, excluded);
-  const unitInfo = readUnitInfo(grids);
+  const unitInfo = readUnitInfo(grids, tables);
+  const data = readDataTable(grids, profile.dataFields, excluded, unitInfo.year);
   const metrics = new MetricEvaluator(profile, data);
   const matcher = new IndicatorMatcher(profile);
+  const subjects = new SubjectResolver(profile);
 
-  const scored = tables.flatMap((t) => t.indicators.map((row) => scoreIndicator(row, matcher.match(row.path), profile, metrics)));
+  const scored = tables.flatMap((t) => t.indicators.map((row) => scoreIndicator(row, matcher.match(row.path), profile, metrics, subjects)));
   const indicators = scored.map((s) => s.result);
   const findings: Finding[] = scored.flatMap((s) => s.findings);
   for (const t of tables) findings.push(...checkTableSums(t, indicators));
@@ -63,6 +64,9 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, profile: Profile): 
   const declared = round(indicators.reduce((s, i) => s + (i.declared ?? 0), 0), 2);
   // Where a score cannot be computed the declared one stands, kept within [0, weight].
   const computed = round(indicators.reduce((s, i) => s + (i.computed ?? Math.min(i.max, Math.max(0, i.declared ?? 0))), 0), 2);
+  // How much of the computed total the workbook's data actually confirms: the rest is the officer's own figure.
+  const checkedRows = indicators.filter((i) => i.computed !== null);
+  const checked = { indicators: checkedRows.length, of: indicators.length, points: round(checkedRows.reduce((s, i) => s + i.max, 0), 2) };
 
   const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
   // Sheet order, then row, then kind; the keys are computed once, not in every comparison.
@@ -73,7 +77,7 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, profile: Profile): 
   const result: ScoreResult = {
     unit: unitInfo.unit,
     year: unitInfo.year,
-    total: { max, declared, computed },
+    total: { max, declared, computed, checked },
     grade: gradeOf(computed),
     declaredGrade: gradeOf(declared),
     indicators,

@@ -183,10 +183,20 @@ export interface IndicatorResult {
   calculation?: string;
 }
 
+export interface CheckedShare {
+  indicators: number;
+  of: number;
+  points: number;
+}
+
 export interface ScoreResult {
   unit: string | null;
   year: number | null;
-  total: { max: number; declared: number; computed: number };
+  /**
+   * `computed` counts the declared score wherever no score could be computed; `checked` says how much of it the
+   * workbook's data confirms: indicators computed, out of how many, and the points those carry.
+   */
+  total: { max: number; declared: number; computed: number; checked: CheckedShare };
   /** Grade of the computed total. */
   grade: Grade;
   declaredGrade: Grade;

@@ -35,7 +35,7 @@ describe("ziping score on the seed example", () => {
   test("--json prints one document with the contract's fields", () => {
     expect(json.unit).toBe("雷州市科工贸和信息化局");
     expect(json.year).toBe(2024);
-    expect(json.total).toEqual({ max: 100, declared: 91, computed: 91 });
+    expect(json.total).toEqual({ max: 100, declared: 91, computed: 91, checked: { indicators: 9, of: 12, points: 75 } });
     expect(json.grade).toBe("优");
     expect(json.declaredGrade).toBe("优");
     expect(Object.keys(json.indicators[0]).sort()).toEqual(["computed", "declared", "max", "path", "scoreCell", "sheet"]);

@@ -4,8 +4,8 @@ import { Rule } from "../../src/core/rules/profile";
 import { recogniseCriterion } from "../../src/core/rules/recognise";
 import { targetOutcome } from "../../src/core/rules/targets";
 
-const pct = (value: number): MetricValue => ({ value, percent: true, calculation: `值 ${value}%`, cells: [] });
-const count = (value: number, unmet?: string[]): MetricValue => ({ value, percent: false, calculation: `次数 ${value}`, cells: [], ...(unmet ? { unmet } : {}) });
+const pct = (value: number): MetricValue => ({ value, percent: true, kind: "percent", calculation: `值 ${value}%`, cells: [] });
+const count = (value: number, unmet?: string[]): MetricValue => ({ value, percent: false, kind: "count", calculation: `次数 ${value}`, cells: [], ...(unmet ? { unmet } : {}) });
 const score = (rule: Rule, input: Partial<RuleInput>) => applyRule(rule, { weight: 5, scale: 1, ...input }).score;
 
 describe("threshold: linear per percentage point, floor 0", () => {
@@ -115,7 +115,7 @@ describe("binary", () => {
     [true, 5],
     [false, 0],
   ])("done=%p → %p", (done, expected) => {
-    expect(score(rule, { metric: { value: done, percent: false, calculation: "", cells: [] } })).toBe(expected);
+    expect(score(rule, { metric: { value: done, percent: false, kind: "yesno", calculation: "", cells: [] } })).toBe(expected);
   });
 });
 

@@ -16,7 +16,7 @@ describe("the seed department (雷州市科工贸和信息化局 2024)", () => {
   test("scores 91, grade 优, declared and computed alike", () => {
     expect(result.unit).toBe("雷州市科工贸和信息化局");
     expect(result.year).toBe(2024);
-    expect(result.total).toEqual({ max: 100, declared: 91, computed: 91 });
+    expect(result.total).toEqual({ max: 100, declared: 91, computed: 91, checked: { indicators: 9, of: 12, points: 75 } });
     expect(result.grade).toBe("优");
     expect(result.declaredGrade).toBe("优");
     expect(result.indicators).toHaveLength(12);
@@ -70,7 +70,7 @@ describe("the contradicting department", () => {
     expect(byName(result, "支出进度").computed).toBe(5);
     expect(mismatch("支出进度").points).toBe(-1);
     expect(byName(result, "预决算及绩效信息公开").computed).toBe(4);
-    expect(result.total).toEqual({ max: 100, declared: 91, computed: 84.6 });
+    expect(result.total).toEqual({ max: 100, declared: 91, computed: 84.6, checked: { indicators: 9, of: 12, points: 75 } });
     expect(result.grade).toBe("良");
     expect(result.declaredGrade).toBe("优");
   });
@@ -89,7 +89,7 @@ describe("the contradicting department", () => {
 
 test("the clean department scores 100 with nothing to mark but the checklists to confirm", async () => {
   const result = scoreWorkbook(await snapshotOfFile(CLEAN_FILE), profile);
-  expect(result.total).toEqual({ max: 100, declared: 100, computed: 100 });
+  expect(result.total).toEqual({ max: 100, declared: 100, computed: 100, checked: { indicators: 9, of: 12, points: 75 } });
   expect(result.findings.map((f) => f.kind)).toEqual(["manual", "manual", "manual"]);
 });
 

@@ -62,7 +62,7 @@ function resultWith(findings: Finding[]): ScoreResult {
   return {
     unit: "测试局",
     year: 2024,
-    total: { max: 20, declared: 16, computed: 16 },
+    total: { max: 20, declared: 16, computed: 16, checked: { indicators: 0, of: 0, points: 0 } },
     grade: "差",
     declaredGrade: "差",
     indicators: [],

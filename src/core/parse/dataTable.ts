@@ -1,8 +1,9 @@
 import { CellValue } from "../model";
 import { Grid } from "../grid/grid";
 import { toA1 } from "../grid/address";
-import { normaliseName } from "../text/names";
+import { toHalfWidth } from "../text/halfWidth";
 import { parseNumber, parseYesNo } from "../text/numberText";
+import { stem } from "../rules/library";
 import { DataFieldSpec } from "../rules/profile";
 import { DataTable, DataValue } from "./tables";
 
@@ -17,6 +18,8 @@ interface LabelPos {
   row: number;
   col: number;
   text: string;
+  /** "预算数：95" holds its value in the label cell itself. */
+  inline?: CellValue;
 }
 
 /** Texts that may sit between a label and its value without being a value: units and separators. */
@@ -24,28 +27,58 @@ const FILLER = /^(万元|元|亿元|%|％|个|项|次|人|家|单位|:|：)$/;
 const MAX_LABEL_LENGTH = 40;
 /** How far right of a label its value may be. */
 const MAX_GAP = 6;
+const INLINE_VALUE = /^(.{2,30}?)[:：]\s*([-+]?[\d,.]+\s*(%|万元|元|人|个|次)?)$/;
 
 /**
- * Finds the data-table fields (数据表) wherever their labels stand: value to the right of the label or below it, or
- * at the crossing of a row label and a column header (三公经费 × 预算数).
+ * Finds the data-table fields (数据表) by what their labels mean, not by exact strings (labels compared by stem): a
+ * value to the right of its label, in the same cell after a colon, below it in a one-record table, or where a row
+ * label meets a column header (三公经费 × 预算数; year columns such as 本年决算数 or 2023年决算数). A field found in
+ * two places with different values is a conflict, not a guess.
  */
-export function readDataTable(grids: Grid[], fields: Record<string, DataFieldSpec>, excluded: Map<string, RowSpan[]>): DataTable {
-  const index = indexLabels(grids, excluded);
+export function readDataTable(grids: Grid[], fields: Record<string, DataFieldSpec>, excluded: Map<string, RowSpan[]>, year: number | null = null): DataTable {
+  const index = indexLabels(grids, excluded, year);
   const values = new Map<string, DataValue>();
+  const conflicts = new Map<string, DataValue[]>();
   const sheets = new Set<string>();
   for (const [field, spec] of Object.entries(fields)) {
-    const found = spec.row && spec.column ? findCrossing(index, spec) : findBesideLabel(index, spec);
-    if (!found) continue;
-    const value = toFieldValue(found.value, spec);
-    if (value === null) continue;
-    values.set(field, { field, value: value.value, percent: value.percent, kind: spec.kind ?? "amount", sheet: found.grid.name, cell: toA1(found), label: found.label });
-    sheets.add(found.grid.name);
+    const found: DataValue[] = [];
+    for (const f of [...findBesideLabel(index, spec), ...findCrossing(index, spec)]) {
+      const value = toFieldValue(f.value, spec);
+      if (value === null) continue;
+      const cell = toA1(f);
+      if (found.some((d) => d.sheet === f.grid.name && d.cell === cell)) continue;
+      found.push({ field, value: value.value, percent: value.percent, kind: spec.kind ?? "amount", sheet: f.grid.name, cell, label: f.label });
+    }
+    if (found.length === 0) continue;
+    const distinct = found.filter((d, i) => found.findIndex((e) => sameValue(e.value, d.value)) === i);
+    if (distinct.length > 1) {
+      conflicts.set(field, distinct);
+      continue;
+    }
+    values.set(field, found[0]);
+    sheets.add(found[0].sheet);
   }
-  return { values, sheets: [...sheets] };
+  return { values, conflicts, sheets: [...sheets] };
 }
 
-function indexLabels(grids: Grid[], excluded: Map<string, RowSpan[]>): Map<string, LabelPos[]> {
+function sameValue(a: number | boolean, b: number | boolean): boolean {
+  return typeof a === "number" && typeof b === "number" ? Math.abs(a - b) < 0.005 : a === b;
+}
+
+/** Year columns named by the year read as 本年/上年: "2023年决算数" in a 2023 evaluation is 本年决算数. */
+function yearWords(text: string, year: number | null): string {
+  if (year === null) return text;
+  return toHalfWidth(text).replace(new RegExp(`${year}\\s*年度?`, "g"), "本年").replace(new RegExp(`${year - 1}\\s*年度?`, "g"), "上年");
+}
+
+function indexLabels(grids: Grid[], excluded: Map<string, RowSpan[]>, year: number | null): Map<string, LabelPos[]> {
   const index = new Map<string, LabelPos[]>();
+  const add = (key: string, pos: LabelPos) => {
+    if (!key) return;
+    const list = index.get(key) ?? [];
+    list.push(pos);
+    index.set(key, list);
+  };
   for (const grid of grids) {
     const spans = excluded.get(grid.name) ?? [];
     grid.sheet.values.forEach((cells, i) => {
@@ -53,19 +86,20 @@ function indexLabels(grids: Grid[], excluded: Map<string, RowSpan[]>): Map<strin
       if (spans.some((s) => row >= s.top && row <= s.bottom)) return;
       cells.forEach((v, j) => {
         if (typeof v !== "string" || v.length > MAX_LABEL_LENGTH || v.trim() === "") return;
-        const key = normaliseName(v);
-        if (!key) return;
-        const list = index.get(key) ?? [];
-        list.push({ grid, row, col: grid.left + j, text: v.trim() });
-        index.set(key, list);
+        const text = yearWords(v.trim(), year);
+        const pos = { grid, row, col: grid.left + j, text: v.trim() };
+        const inline = INLINE_VALUE.exec(toHalfWidth(text));
+        if (inline) add(stem(inline[1]), { ...pos, inline: inline[2] });
+        else add(stem(text), pos);
       });
     });
   }
   return index;
 }
 
-function positionsOf(index: Map<string, LabelPos[]>, labels: string[]): LabelPos[] {
-  return labels.flatMap((l) => index.get(normaliseName(l)) ?? []);
+function positionsOf(index: Map<string, LabelPos[]>, labels: string[] | undefined): LabelPos[] {
+  const keys = new Set((labels ?? []).map(stem));
+  return [...keys].flatMap((k) => index.get(k) ?? []);
 }
 
 interface Found {
@@ -82,35 +116,87 @@ function isValueLike(v: CellValue): boolean {
   return parseYesNo(v) !== null && typeof v !== "number";
 }
 
-function findBesideLabel(index: Map<string, LabelPos[]>, spec: DataFieldSpec): Found | null {
-  for (const pos of positionsOf(index, spec.labels ?? [])) {
-    const { grid } = pos;
-    const merge = grid.mergeAt(pos.row, pos.col);
-    const start = merge ? merge.right + 1 : pos.col + 1;
-    for (let col = start; col <= Math.min(grid.right, start + MAX_GAP); col++) {
-      const v = grid.raw(pos.row, col);
-      if (v === null || (typeof v === "string" && FILLER.test(v.trim()))) continue;
-      if (isValueLike(v)) return { grid, row: pos.row, col, value: v, label: pos.text };
-      break; // another label: the value is not on this row
+function isFiller(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && (v.trim() === "" || FILLER.test(v.trim())));
+}
+
+function findBesideLabel(index: Map<string, LabelPos[]>, spec: DataFieldSpec): Found[] {
+  const found: Found[] = [];
+  for (const pos of positionsOf(index, spec.labels)) {
+    if (pos.inline !== undefined) {
+      found.push({ grid: pos.grid, row: pos.row, col: pos.col, value: pos.inline, label: pos.text });
+      continue;
     }
-    const below = merge ? merge.bottom + 1 : pos.row + 1;
-    const v = grid.raw(below, pos.col);
-    if (isValueLike(v)) return { grid, row: below, col: pos.col, value: v, label: pos.text };
+    const right = valueToTheRight(pos);
+    if (right) found.push(right);
+    else {
+      const below = valueBelow(pos);
+      if (below) found.push(below);
+    }
+  }
+  return found;
+}
+
+/**
+ * The value after a label on its row. A row holding several values after its label is a row of a crossing table
+ * (上年 | 本年预算 | 本年决算): which of them the label means is for its column header to say, not for the nearest cell.
+ */
+function valueToTheRight(pos: LabelPos): Found | null {
+  const { grid } = pos;
+  const merge = grid.mergeAt(pos.row, pos.col);
+  const start = merge ? merge.right + 1 : pos.col + 1;
+  const end = Math.min(grid.right, start + MAX_GAP);
+  for (let col = start; col <= end; col++) {
+    const v = grid.raw(pos.row, col);
+    if (isFiller(v) || grid.continuesMergeFromAbove(pos.row, col)) continue;
+    if (!isValueLike(v)) return null; // another label: the value is not on this row
+    const valueMerge = grid.mergeAt(pos.row, col);
+    for (let next = (valueMerge ? valueMerge.right : col) + 1; next <= end; next++) {
+      const n = grid.raw(pos.row, next);
+      if (isFiller(n)) continue;
+      return isValueLike(n) ? null : { grid, row: pos.row, col, value: v, label: pos.text };
+    }
+    return { grid, row: pos.row, col, value: v, label: pos.text };
   }
   return null;
 }
 
-function findCrossing(index: Map<string, LabelPos[]>, spec: DataFieldSpec): Found | null {
-  const headers = positionsOf(index, spec.column ?? []);
-  for (const rowLabel of positionsOf(index, spec.row ?? [])) {
-    const header = headers
-      .filter((h) => h.grid === rowLabel.grid && h.row < rowLabel.row && h.col !== rowLabel.col)
-      .sort((a, b) => b.row - a.row)[0];
-    if (!header) continue;
-    const v = rowLabel.grid.raw(rowLabel.row, header.col);
-    if (isValueLike(v)) return { grid: rowLabel.grid, row: rowLabel.row, col: header.col, value: v, label: `${rowLabel.text}·${header.text}` };
+/**
+ * The value under a column label, in a one-record table (编制数 | 在职人数 over 25 | 23): only when the row below holds
+ * values and no labels of its own, so that a crossing table's first row (三公经费合计 | 12.00 …) is not read as one.
+ */
+function valueBelow(pos: LabelPos): Found | null {
+  const { grid } = pos;
+  const merge = grid.mergeAt(pos.row, pos.col);
+  const below = merge ? merge.bottom + 1 : pos.row + 1;
+  const v = grid.raw(below, pos.col);
+  if (!isValueLike(v)) return null;
+  for (let col = grid.left; col <= grid.right; col++) {
+    const cell = grid.raw(below, col);
+    if (isFiller(cell) || isValueLike(cell) || grid.continuesMergeFromAbove(below, col)) continue;
+    return null;
   }
-  return null;
+  return { grid, row: below, col: pos.col, value: v, label: pos.text };
+}
+
+function findCrossing(index: Map<string, LabelPos[]>, spec: DataFieldSpec): Found[] {
+  const crossings = [...(spec.row && spec.column ? [{ row: spec.row, column: spec.column }] : []), ...(spec.crossings ?? [])];
+  return crossings.flatMap((c) => findCrossingOf(index, c.row, c.column));
+}
+
+function findCrossingOf(index: Map<string, LabelPos[]>, rows: string[], columns: string[]): Found[] {
+  const headers = positionsOf(index, columns);
+  const found: Found[] = [];
+  for (const rowLabel of positionsOf(index, rows)) {
+    // The nearest matching header above the row label: a sheet may stack several crossing tables.
+    const header = headers
+      .filter((h) => h.grid === rowLabel.grid && h.row < rowLabel.row && h.col > rowLabel.col)
+      .sort((a, b) => b.row - a.row || a.col - b.col)[0];
+    if (!header) continue;
+    const v = rowLabel.grid.value(rowLabel.row, header.col);
+    if (isValueLike(v)) found.push({ grid: rowLabel.grid, row: rowLabel.row, col: header.col, value: v, label: `${rowLabel.text}·${header.text}` });
+  }
+  return found;
 }
 
 function toFieldValue(v: CellValue, spec: DataFieldSpec): { value: number | boolean; percent: boolean } | null {

@@ -126,7 +126,8 @@ function readTable(grid: Grid, headerRow: number, columns: HeaderColumns, firstR
       subtotal,
     });
   }
-  return { table: classify(grid, headerRow, columns, rows, total), endRow: total ? row : row - 1 };
+  const endRow = total ? row : row - 1;
+  return { table: classify(grid, headerRow, endRow, columns, rows, total), endRow };
 }
 
 /** 目标值/完成值 of a row, when it has either. */
@@ -150,7 +151,7 @@ function weightOf(r: RawRow): number | null {
 }
 
 /** Splits rows into leaf indicators and rows that sum others (a row whose path is a prefix of another's). */
-function classify(grid: Grid, headerRow: number, columns: HeaderColumns, rows: RawRow[], total: SumRow | null): ScoringTable {
+function classify(grid: Grid, headerRow: number, lastRow: number, columns: HeaderColumns, rows: RawRow[], total: SumRow | null): ScoringTable {
   const key = (path: string[]) => path.join("\u0001");
   const prefixes = new Set<string>();
   for (const r of rows) for (let i = 1; i < r.path.length; i++) prefixes.add(key(r.path.slice(0, i)));
@@ -166,7 +167,7 @@ function classify(grid: Grid, headerRow: number, columns: HeaderColumns, rows: R
     void subtotal;
     indicators.push({ ...row, sheet: grid.name, weight: weightOf(r) });
   }
-  return { sheet: grid.name, headerRow, columns, indicators, subtotals, levelWeights: levelWeights(grid, rows, columns, prefixes), total };
+  return { sheet: grid.name, headerRow, lastRow, columns, indicators, subtotals, levelWeights: levelWeights(grid, rows, columns, prefixes), total };
 }
 
 /** Weights written into level-1/level-2 names (投入（20分）), once per branch. */

@@ -66,6 +66,8 @@ export interface LevelWeight {
 export interface ScoringTable {
   sheet: string;
   headerRow: number;
+  /** The table's last row (its total row, or its last indicator row). */
+  lastRow: number;
   columns: Partial<Record<ScoringField, number>>;
   indicators: IndicatorRow[];
   subtotals: SumRow[];
@@ -89,6 +91,8 @@ export interface DataValue {
 
 export interface DataTable {
   values: Map<string, DataValue>;
+  /** Fields found in several places with different values: none of them is used. */
+  conflicts: Map<string, DataValue[]>;
   sheets: string[];
 }
 

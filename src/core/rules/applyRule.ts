@@ -52,8 +52,10 @@ export function applyRule(rule: Rule, input: RuleInput): RuleOutcome {
     }
     case "bands": {
       if (!needNumber(metric)) return { score: null, why: "缺少计算所需的数据" };
+      const onBound = rule.bands.find((b) => b.unmarked && (metric.value === b.min || metric.value === b.max));
+      if (onBound) return { score: null, why: `${metric.calculation}，恰好在“${fmt(onBound.min!)}-${fmt(onBound.max!)}”一档的边界上，评分标准未写明是否含边界` };
       const band = rule.bands.find((b) => inBand(metric.value, b));
-      const points = band ? Math.min(weight, round(band.points * scale, 2)) : 0;
+      const points = band ? Math.min(weight, band.share !== undefined ? round(weight * band.share, 2) : round(band.points * scale, 2)) : 0;
       const where = band ? `属于“${bandText(band, metric.percent)}”一档` : "不在任何得分档内";
       return { score: points, calculation: `${metric.calculation}，${where}，应得 ${pts(points)}` };
     }

@@ -1,7 +1,7 @@
 import { fixed2, fmt, round } from "../decimal";
 import { qualified } from "../grid/address";
 import { DataTable, DataValue } from "../parse/tables";
-import { Condition, MetricExpr, Profile } from "./profile";
+import { Condition, MetricExpr, Profile, ValueKind } from "./profile";
 
 /** A data-table figure a metric was computed from, for the report text. */
 export interface Fact {
@@ -15,6 +15,8 @@ export interface Fact {
 export interface MetricValue {
   value: number | boolean;
   percent: boolean;
+  /** What the value is: a rule about percentages is never applied to a count (and so on). */
+  kind: ValueKind;
   /** "三公经费控制率 = 10.30 ÷ 10.00 = 103.00%" */
   calculation: string;
   /** Sheet-qualified cells the value comes from. */
@@ -27,9 +29,24 @@ export interface MetricValue {
   facts?: Fact[];
 }
 
-export type MetricResult = MetricValue | { missing: string[] };
+/**
+ * Why a value could not be had: data fields not found (named so that the officer can add them), or found but unusable
+ * (two different values for one field, a divisor of 0), described with their cells.
+ */
+export interface MetricGap {
+  missing: string[];
+  unusable?: string[];
+}
 
-const isMissing = (r: MetricResult): r is { missing: string[] } => "missing" in r;
+export type MetricResult = MetricValue | MetricGap;
+
+export const isMissing = (r: MetricResult): r is MetricGap => "missing" in r;
+
+function gaps(results: MetricResult[]): MetricGap | null {
+  const missing = results.flatMap((r) => (isMissing(r) ? r.missing : []));
+  const unusable = results.flatMap((r) => (isMissing(r) ? r.unusable ?? [] : []));
+  return missing.length > 0 || unusable.length > 0 ? { missing, ...(unusable.length > 0 ? { unusable } : {}) } : null;
+}
 
 function show(v: MetricValue): string {
   if (typeof v.value === "boolean") return v.value ? "是" : "否";
@@ -38,7 +55,7 @@ function show(v: MetricValue): string {
 
 function fromField(d: DataValue): MetricValue {
   const amount = d.kind === "amount";
-  const v: MetricValue = { value: d.value, percent: d.percent, amount, calculation: "", cells: [qualified(d.sheet, d.cell)], facts: [{ name: d.field, value: d.value, percent: d.percent, amount }] };
+  const v: MetricValue = { value: d.value, percent: d.percent, kind: d.kind, amount, calculation: "", cells: [qualified(d.sheet, d.cell)], facts: [{ name: d.field, value: d.value, percent: d.percent, amount }] };
   v.calculation = `${d.field} ${show(v)}`;
   return v;
 }
@@ -59,62 +76,68 @@ export class MetricEvaluator {
       result = this.evaluate(name, expr);
     } else {
       const d = this.data.values.get(name);
-      result = d ? fromField(d) : { missing: [name] };
+      const conflict = this.data.conflicts.get(name);
+      if (d) result = fromField(d);
+      else if (conflict) {
+        const where = conflict.map((c) => `${qualified(c.sheet, c.cell)} 为 ${typeof c.value === "boolean" ? (c.value ? "是" : "否") : fmt(c.value)}`).join("，");
+        result = { missing: [], unusable: [`“${name}”在数据表中有不同的数值（${where}）`] };
+      } else result = { missing: [name] };
     }
     this.cache.set(name, result);
     return result;
   }
 
-  private numbers(names: string[]): MetricValue[] | { missing: string[] } {
+  private numbers(names: string[]): MetricValue[] | MetricGap {
     const results = names.map((n) => this.get(n));
-    const missing = results.flatMap((r) => (isMissing(r) ? r.missing : []));
-    if (missing.length > 0) return { missing };
+    const gap = gaps(results);
+    if (gap) return gap;
     const values = results as MetricValue[];
     const notNumbers = names.filter((_, i) => typeof values[i].value !== "number");
     return notNumbers.length > 0 ? { missing: notNumbers } : values;
   }
 
-  private evaluate(name: string, expr: MetricExpr): MetricResult {
+  /** A metric the profile does not name, e.g. the conditions a sheet's criterion lists. */
+  evaluate(name: string, expr: MetricExpr): MetricResult {
     if ("field" in expr) {
       const r = this.get(expr.field);
       return isMissing(r) ? r : { ...r, calculation: `${name} = ${show(r)}` };
     }
     if ("firstOf" in expr) {
-      const missing: string[] = [];
+      const tried: MetricResult[] = [];
       for (const e of expr.firstOf) {
         const r = this.evaluate(name, e);
         if (!isMissing(r)) return r;
-        missing.push(...r.missing);
+        tried.push(r);
       }
-      return { missing };
+      return gaps(tried) ?? { missing: [name] };
     }
     if ("countUnmet" in expr) return this.countUnmet(name, expr.countUnmet);
     const operands = "ratio" in expr ? expr.ratio : "difference" in expr ? expr.difference : "change" in expr ? expr.change : expr.sum;
     const values = this.numbers(operands);
-    if ("missing" in values) return values;
+    if (!Array.isArray(values)) return values;
     const nums = values.map((v) => v.value as number);
     const cells = values.flatMap((v) => v.cells);
     const facts = values.flatMap((v) => v.facts ?? []);
     const shown = values.map(show);
     if ("ratio" in expr || "change" in expr) {
       const [a, b] = nums;
-      if (b === 0) return { missing: [`${operands[1]}（为 0，不能作除数）`] };
+      if (b === 0) return { missing: [], unusable: [`${operands[1]}为 0，不能作除数`] };
       const ratio = "ratio" in expr ? round((a / b) * 100, 2) : round(((a - b) / b) * 100, 2);
       const formula = "ratio" in expr ? `${shown[0]} ÷ ${shown[1]}` : `(${shown[0]} − ${shown[1]}) ÷ ${shown[1]}`;
-      return { value: ratio, percent: true, calculation: `${name} = ${formula} = ${fixed2(ratio)}%`, cells, facts };
+      return { value: ratio, percent: true, kind: "percent", calculation: `${name} = ${formula} = ${fixed2(ratio)}%`, cells, facts };
     }
     if ("difference" in expr) {
       const value = round(nums[0] - nums[1], 4);
-      return { value, percent: values[0].percent, calculation: `${name} = ${shown[0]} − ${shown[1]} = ${fmt(value)}`, cells, facts };
+      return { value, percent: values[0].percent, kind: values[0].kind, calculation: `${name} = ${shown[0]} − ${shown[1]} = ${fmt(value)}`, cells, facts };
     }
     const value = round(nums.reduce((s, x) => s + x, 0), 4);
-    return { value, percent: values[0].percent, calculation: `${name} = ${shown.join(" + ")} = ${fmt(value)}`, cells, facts };
+    return { value, percent: values[0].percent, kind: values[0].kind, calculation: `${name} = ${shown.join(" + ")} = ${fmt(value)}`, cells, facts };
   }
 
   private countUnmet(name: string, conditions: Condition[]): MetricResult {
     const results = conditions.map((c) => this.get(c.of));
-    const missing = results.flatMap((r) => (isMissing(r) ? r.missing : []));
-    if (missing.length > 0) return { missing };
+    const gap = gaps(results);
+    if (gap) return gap;
     const unmet: string[] = [];
     const parts: string[] = [];
     conditions.forEach((c, i) => {
@@ -125,7 +148,7 @@ export class MetricEvaluator {
     });
     const cells = results.flatMap((r) => (r as MetricValue).cells);
     const facts = results.flatMap((r) => (r as MetricValue).facts ?? []);
-    return { value: unmet.length, percent: false, calculation: `${name}：${parts.join("，")}，共 ${unmet.length} 项未达到`, cells, unmet, facts };
+    return { value: unmet.length, percent: false, kind: "count", calculation: `${name}：${parts.join("，")}，共 ${unmet.length} 项未达到`, cells, unmet, facts };
   }
 }
 

@@ -28,10 +28,32 @@ export interface Band {
   max?: number;
   maxInclusive?: boolean;
   points: number;
+  /** Points as a share of the weight instead (得满分 = 1, 得60%分值 = 0.6). */
+  share?: number;
+  /** A range "A-B" that says neither (含) nor (不含): a value exactly on A or B is for the officer to place. */
+  unmarked?: boolean;
 }
 
-/** The seven rule shapes (DOMAIN §3). `metric` names the value the rule is applied to. */
-export type Rule =
+/**
+ * What a rule read from a sheet's 评分标准 is about: "11月底支出进度≥90%" → subject 11月底支出进度, limits in percent.
+ * A sheet rule is applied only to a value of that subject and of that kind, never to a profile metric about something else.
+ */
+export interface RuleSubject {
+  /** The words the criterion names its value by; absent when it names none ("≤100%，计5分…": the indicator itself). */
+  subject?: string;
+  /** True when the criterion's limits are percentages, false when they are counts or amounts, absent when it states none. */
+  percent?: boolean;
+}
+
+/** A condition a sheet's criterion lists: "6月底、9月底、11月底累计支出进度分别达到50%、75%、90%". */
+export interface SubjectCondition {
+  subject: string;
+  atLeast?: number;
+  atMost?: number;
+}
+
+/** The seven rule shapes (DOMAIN §3). `metric` names the value the rule is applied to (profile rules only). */
+export type Rule = (
   | {
       shape: "threshold";
       metric?: string;
@@ -46,10 +68,12 @@ export type Rule =
     }
   | { shape: "bands"; metric?: string; bands: Band[] }
   | { shape: "checklist"; metric?: string; items?: { name: string; points: number }[]; pointsPerItem?: number }
-  | { shape: "perOccurrence"; metric?: string; pointsEach: number }
+  | { shape: "perOccurrence"; metric?: string; pointsEach: number; conditions?: SubjectCondition[] }
   | { shape: "proportional"; metric?: string; target?: number }
   | { shape: "binary"; metric?: string }
-  | { shape: "manual" };
+  | { shape: "manual" }
+) &
+  RuleSubject;
 
 export type RuleShape = Rule["shape"];
 export const RULE_SHAPES: RuleShape[] = ["threshold", "bands", "checklist", "perOccurrence", "proportional", "binary", "manual"];
@@ -66,13 +90,18 @@ export interface ProfileIndicator {
   remedy?: string;
 }
 
+/** What a value is: an amount (万元), a percentage, a count, or a yes/no answer. */
+export type ValueKind = "amount" | "percent" | "count" | "yesno";
+
 export interface DataFieldSpec {
-  /** Labels the value stands beside (to the right, or below). */
+  /** Labels the value stands beside (to the right, below in a one-record table, or after a colon in the same cell). */
   labels?: string[];
-  /** Or: the value at the crossing of a row label and a column header. */
+  /** And/or: the value at the crossing of a row label and a column header. */
   row?: string[];
   column?: string[];
-  kind?: "amount" | "percent" | "count" | "yesno";
+  /** More such crossings, each with its own rows and columns (合计 × 小计 means 全年预算数 only in a budget table). */
+  crossings?: { row: string[]; column: string[] }[];
+  kind?: ValueKind;
 }
 
 /** A split that must add up: parts summing to the total (by source, by kind). */

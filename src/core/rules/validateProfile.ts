@@ -1,3 +1,4 @@
+import { LIBRARY_FIELDS, LIBRARY_NAMES, withLibrary } from "./library";
 import { Band, Condition, MetricExpr, Profile, Rule, RULE_SHAPES } from "./profile";
 
 /** A profile that does not hold together; the message lists every problem in Chinese. */
@@ -106,14 +107,16 @@ export function validateProfile(data: unknown, source = "评分规则"): Profile
   need(errors, isObj(data.dataFields), "dataFields", "应为对象");
   for (const [name, spec] of Object.entries(fields)) {
     const s = spec as Record<string, unknown>;
-    const ok = isObj(spec) && (isStrList(s.labels) || (isStrList(s.row) && isStrList(s.column)));
-    need(errors, ok, `dataFields.${name}`, "应有 labels，或 row 与 column");
+    const crossings = s.crossings === undefined || (Array.isArray(s.crossings) && s.crossings.every((c: unknown) => isObj(c) && isStrList(c.row) && isStrList(c.column)));
+    need(errors, crossings, `dataFields.${name}.crossings`, "应为 {row, column} 的列表");
+    const ok = isObj(spec) && (isStrList(s.labels) || (isStrList(s.row) && isStrList(s.column)) || (Array.isArray(s.crossings) && crossings));
+    need(errors, ok, `dataFields.${name}`, "应有 labels，或 row 与 column，或 crossings");
     need(errors, !isObj(spec) || s.kind === undefined || ["amount", "percent", "count", "yesno"].includes(s.kind as string), `dataFields.${name}.kind`, "应为 amount、percent、count 或 yesno");
   }
   const metrics = isObj(data.metrics) ? data.metrics : {};
   need(errors, isObj(data.metrics), "metrics", "应为对象");
   for (const [name, m] of Object.entries(metrics)) checkMetric(errors, m as MetricExpr, `metrics.${name}`);
-  const known = new Set([...Object.keys(fields), ...Object.keys(metrics)]);
+  const known = new Set([...LIBRARY_NAMES, ...Object.keys(fields), ...Object.keys(metrics)]);
   const refs = (m: unknown): string[] => {
     if (!isObj(m)) return [];
     const [op, arg] = Object.entries(m)[0] ?? [];
@@ -144,10 +147,11 @@ export function validateProfile(data: unknown, source = "评分规则"): Profile
       const x = c as Record<string, unknown>;
       const ok = isObj(c) && isStr(x.name) && isStr(x.total) && isStrList(x.parts) && x.parts.length >= 2;
       need(errors, ok, `checks[${i}]`, "应有 name、total 与至少两个 parts");
-      if (ok) for (const f of [x.total as string, ...(x.parts as string[])]) need(errors, f in fields, `checks[${i}]`, `引用了未定义的字段“${f}”`);
+      if (ok) for (const f of [x.total as string, ...(x.parts as string[])]) need(errors, f in fields || f in LIBRARY_FIELDS, `checks[${i}]`, `引用了未定义的字段“${f}”`);
     });
   }
   if (data.quantifiedDefault !== undefined) checkRule(errors, data.quantifiedDefault, "quantifiedDefault");
   if (errors.length > 0) throw new ProfileError(`${source}有误（${errors.length} 处）：\n- ${errors.join("\n- ")}`);
-  return data as unknown as Profile;
+  // The metric library lies beneath every profile: a profile names only what it adds or changes.
+  return withLibrary(data as unknown as Profile);
 }

@@ -1,5 +1,4 @@
 import { fmt, round, sameScore } from "../decimal";
-import { qualified } from "../grid/address";
 import { Finding, IndicatorResult } from "../model";
 import { IndicatorRow } from "../parse/tables";
 import { applyRule, RuleOutcome } from "../rules/applyRule";
@@ -8,6 +7,8 @@ import { Profile, ProfileIndicator, Rule } from "../rules/profile";
 import { recogniseCriterion } from "../rules/recognise";
 import { TargetOutcome, targetOutcome } from "../rules/targets";
 import { cellText, parseNumber } from "../text/numberText";
+import { SubjectResolver } from "../rules/subject";
+import { bindValue } from "./bindValue";
 
 export interface ScoredIndicator {
   result: IndicatorResult;
@@ -27,17 +28,8 @@ function ruleSource(fromSheet: boolean, profile: Profile): string {
   return fromSheet ? "按本表评分标准" : `按评分规则“${profile.name}”`;
 }
 
-/** The row's own 完成值 as a metric, when the data table cannot give one. */
-function rowActual(row: IndicatorRow, name: string): MetricValue | undefined {
-  const own = row.targets[0];
-  if (!own) return undefined;
-  const parsed = parseNumber(own.actual.value);
-  if (parsed.kind !== "number") return undefined;
-  return { value: parsed.value, percent: parsed.percent, calculation: `${name}（本表完成值）${cellText(own.actual.value)}`, cells: [qualified(own.actual.sheet, own.actual.cell)] };
-}
-
 /** Scores one indicator row: its weight, declared and computed scores, and the findings about it. */
-export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndicator | null, profile: Profile, metrics: MetricEvaluator): ScoredIndicator {
+export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndicator | null, profile: Profile, metrics: MetricEvaluator, subjects: SubjectResolver): ScoredIndicator {
   const path = row.path;
   const name = path[path.length - 1];
   const where = { sheet: row.sheet, cell: row.declared.cell, indicatorPath: path };
@@ -82,26 +74,18 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
     findings.push({ ...where, kind: "invalid", points: declared, message: `“${name}”自评得分 ${fmt(declared)} 为负数` });
   }
 
-  // Computed score: the sheet's own criterion first, then the profile's rule.
+  // Computed score: the sheet's own criterion first; the profile's rule only where the sheet states none (a criterion
+  // the sheet states but we cannot read is the officer's to apply, not the profile's).
   const sheetRule = recogniseCriterion(row.criterion);
   const quantified = row.targets.length > 0 && profile.quantifiedDefault ? profile.quantifiedDefault : null;
-  const rule: Rule = sheetRule ?? profileIndicator?.rule ?? quantified ?? { shape: "manual" };
+  const rule: Rule = sheetRule ?? (row.criterion ? null : profileIndicator?.rule ?? quantified) ?? { shape: "manual" };
   const fromSheet = sheetRule !== null;
-  const metricOf = (r: Rule | undefined) => (r && "metric" in r ? r.metric : undefined);
-  const metricName = rule.shape === "manual" ? undefined : metricOf(rule) ?? metricOf(profileIndicator?.rule);
-  let metric: MetricValue | undefined;
-  let missing: string[] = [];
-  if (metricName) {
-    const m = metrics.get(metricName);
-    if ("missing" in m) missing = m.missing;
-    else metric = m;
-  }
-  // The row's own 完成值 stands in for missing data, except where its 目标值 rows are what a proportional rule uses.
-  if (!metric && !(rule.shape === "proportional" && row.targets.length > 0)) metric = rowActual(row, metricName ?? name);
+  const binding = bindValue({ row, rule, fromSheet, profileIndicator, metrics, subjects });
+  const metric = binding.metric;
+  const metricName = binding.metric ? binding.metricName : undefined;
   const scale = fromSheet || !profileIndicator ? 1 : weight / profileIndicator.weight;
   const targets = row.targets.map(targetOutcome);
-  const outcome: RuleOutcome = applyRule(rule, { weight, scale, metric, targets });
-
+  const outcome: RuleOutcome = binding.metric || binding.why === null ? applyRule(rule, { weight, scale, metric, targets }) : { score: null, why: binding.why };
   if (outcome.score !== null) {
     result.computed = outcome.score;
     result.calculation = `${outcome.calculation}（${ruleSource(fromSheet, profile)}）`;
@@ -129,7 +113,7 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
       related,
     });
   } else if (outcome.score === null) {
-    const detail = missing.length > 0 ? `缺少数据：${[...new Set(missing)].join("、")}` : outcome.why;
+    const detail = outcome.why;
     const stands = declared !== null ? `按自评 ${fmt(declared)} 分计` : "无法计分";
     findings.push({ ...where, kind: "manual", points: null, message: `“${name}”无法自动核算（${detail}），${stands}，需人工确认` });
   }

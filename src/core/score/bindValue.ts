@@ -1,0 +1,150 @@
+import { qualified } from "../grid/address";
+import { IndicatorRow } from "../parse/tables";
+import { isMissing, MetricEvaluator, MetricResult, MetricValue } from "../rules/metrics";
+import { Condition, MetricExpr, ProfileIndicator, Rule, SubjectCondition, ValueKind } from "../rules/profile";
+import { SubjectResolver } from "../rules/subject";
+import { cellText, parseNumber } from "../text/numberText";
+
+/** The value a rule is applied to, or why there is none, said so that the officer knows what to add. */
+export type Binding = { metric: MetricValue; metricName?: string } | { metric?: undefined; why: string | null };
+
+export interface BindingContext {
+  row: IndicatorRow;
+  rule: Rule;
+  fromSheet: boolean;
+  profileIndicator: ProfileIndicator | null;
+  metrics: MetricEvaluator;
+  subjects: SubjectResolver;
+}
+
+const KIND_WORDS: Record<ValueKind, string> = { amount: "金额", percent: "百分比", count: "个数", yesno: "是/否" };
+
+/**
+ * Binds a rule to its value. A profile's rule reads the profile's metric. A sheet's rule reads the value of what its
+ * criterion speaks of: the subject it names (resolved through the metric library), else the indicator's own name, and
+ * only a value of the kind the rule counts in; the row's own 完成值 stands for the indicator itself. A sheet's rule
+ * never reads a profile metric about something else.
+ */
+export function bindValue(ctx: BindingContext): Binding {
+  const { rule } = ctx;
+  if (rule.shape === "manual") return { why: null };
+  if (!ctx.fromSheet) return bindProfileRule(ctx);
+  if (rule.shape === "perOccurrence" && rule.conditions) return bindConditions(ctx, rule.conditions);
+  if (rule.shape === "checklist") return bindChecklist(ctx);
+  if (rule.shape === "proportional" && !rule.subject && ctx.row.targets.length > 0) return { why: null };
+
+  const name = leafName(ctx.row);
+  const named = rule.subject ? ctx.subjects.resolve(rule.subject) : null;
+  const own = ctx.subjects.resolveName(name);
+  const subject = rule.subject ? named : own;
+  // The row's own 完成值 speaks of the indicator itself: usable when the criterion names nothing else.
+  const aboutItself = !rule.subject || !named || (own !== null && named.name === own.name);
+  const actual = aboutItself ? rowActual(ctx.row, name) : undefined;
+
+  if (subject) {
+    const wrongKind = kindProblem(rule, subject.kind);
+    const result = wrongKind ? null : ctx.metrics.get(subject.name);
+    if (result && !isMissing(result)) return { metric: result, metricName: subject.name };
+    if (actual && !kindProblem(rule, actual.kind)) return { metric: actual };
+    if (wrongKind) return { why: `评分标准按${wrongKind}计分，而“${subject.name}”是${KIND_WORDS[subject.kind]}，不能套用` };
+    return { why: gapText(result!) };
+  }
+  if (actual) {
+    const wrongKind = kindProblem(rule, actual.kind);
+    return wrongKind ? { why: `评分标准按${wrongKind}计分，而本行完成值“${actual.calculation}”不是` } : { metric: actual };
+  }
+  const what = rule.subject ?? name;
+  return { why: `评分标准所说的“${what}”在数据表中找不到对应的数据，本行也没有完成值` };
+}
+
+function leafName(row: IndicatorRow): string {
+  return row.path[row.path.length - 1] ?? "";
+}
+
+/** Null when a value of this kind suits the rule, else the kind the rule counts in. */
+function kindProblem(rule: Rule, kind: ValueKind): string | null {
+  if (rule.shape === "binary") return null;
+  if (kind === "yesno") return "数值";
+  if (rule.shape === "perOccurrence" || (rule.shape === "checklist" && rule.pointsPerItem !== undefined)) return kind === "count" ? null : "次数或项数";
+  if (rule.percent === true && kind !== "percent") return "百分比";
+  if (rule.percent === false && kind === "percent") return "个数";
+  if (rule.shape === "proportional" && kind !== "percent") return "百分比";
+  return null;
+}
+
+/** What is missing or wrong, and what to add: "在数据表中填写“编制数”和“在职人数”后可自动核算". */
+export function gapText(result: MetricResult): string {
+  if (!isMissing(result)) return "";
+  const parts: string[] = [];
+  const missing = [...new Set(result.missing)];
+  if (missing.length > 0) {
+    const names = missing.map((n) => `“${n}”`);
+    const list = names.length > 1 ? `${names.slice(0, -1).join("、")}和${names[names.length - 1]}` : names[0];
+    parts.push(`在数据表中填写${list}后可自动核算`);
+  }
+  parts.push(...(result.unusable ?? []));
+  return parts.join("；");
+}
+
+function bindProfileRule(ctx: BindingContext): Binding {
+  const metricOf = (r: Rule | undefined) => (r && "metric" in r ? r.metric : undefined);
+  const metricName = metricOf(ctx.rule) ?? metricOf(ctx.profileIndicator?.rule);
+  if (metricName) {
+    const result = ctx.metrics.get(metricName);
+    if (!isMissing(result)) return { metric: result, metricName };
+    const actual = rowActual(ctx.row, metricName);
+    return actual ? { metric: actual } : { why: gapText(result) };
+  }
+  if (ctx.rule.shape === "proportional" && ctx.row.targets.length > 0) return { why: null };
+  const actual = rowActual(ctx.row, leafName(ctx.row));
+  return actual ? { metric: actual } : { why: "缺少计算所需的数据" };
+}
+
+/** Each listed subject resolved and checked against its bound; the count of those missed is the value. */
+function bindConditions(ctx: BindingContext, conditions: SubjectCondition[]): Binding {
+  const resolved = conditions.map((c) => ({ c, r: ctx.subjects.resolve(c.subject) }));
+  const unknown = resolved.filter((x) => x.r === null).map((x) => `“${x.c.subject}”`);
+  if (unknown.length > 0) return { why: `评分标准所说的${unknown.join("、")}在数据表中找不到对应的数据` };
+  const expr: MetricExpr = {
+    countUnmet: resolved.map(({ c, r }): Condition => ({ of: r!.name, ...(c.atLeast !== undefined ? { atLeast: c.atLeast } : {}), ...(c.atMost !== undefined ? { atMost: c.atMost } : {}), label: `${c.subject}${c.atLeast !== undefined ? `达到${c.atLeast}%` : `不超过${c.atMost}%`}` })),
+  };
+  const metricName = `${leafName(ctx.row)}未达到的节点数`;
+  const result = ctx.metrics.evaluate(metricName, expr);
+  return isMissing(result) ? { why: gapText(result) } : { metric: result, metricName };
+}
+
+/** A checklist's items, each a yes/no field of the data table: the ones answered 否 are the items missed. */
+function bindChecklist(ctx: BindingContext): Binding {
+  const rule = ctx.rule as Extract<Rule, { shape: "checklist" }>;
+  if (!rule.items) {
+    const subject = ctx.subjects.resolveName(leafName(ctx.row));
+    if (subject && subject.kind === "count") {
+      const result = ctx.metrics.get(subject.name);
+      return isMissing(result) ? { why: gapText(result) } : { metric: result, metricName: subject.name };
+    }
+    return { why: "评分标准没有逐项列出检查内容，数据表中也没有未做到的项数" };
+  }
+  const resolved = rule.items.map((item) => ({ item, r: ctx.subjects.resolve(item.name) }));
+  const unknown = resolved.filter((x) => x.r === null || x.r.kind !== "yesno").map((x) => `“${x.item.name}”`);
+  if (unknown.length > 0) return { why: `评分标准的检查项${unknown.join("、")}在数据表中没有对应的“是/否”数据，无法逐项核对` };
+  const expr: MetricExpr = { countUnmet: resolved.map(({ item, r }) => ({ of: r!.name, is: true, label: item.name })) };
+  const metricName = `${leafName(ctx.row)}未做到的项数`;
+  const result = ctx.metrics.evaluate(metricName, expr);
+  return isMissing(result) ? { why: gapText(result) } : { metric: result, metricName };
+}
+
+/** The row's own 完成值 as a value, in percent when the row writes its target or result in percent. */
+function rowActual(row: IndicatorRow, name: string): MetricValue | undefined {
+  const own = row.targets[0];
+  if (!own || row.targets.length > 1) return undefined;
+  const parsed = parseNumber(own.actual.value);
+  if (parsed.kind !== "number") return undefined;
+  const percent = parsed.percent || /%/.test(String(own.target.value ?? ""));
+  return {
+    value: parsed.value,
+    percent,
+    kind: percent ? "percent" : "count",
+    calculation: `${name}（本表完成值）${cellText(own.actual.value)}`,
+    cells: [qualified(own.actual.sheet, own.actual.cell)],
+  };
+}
