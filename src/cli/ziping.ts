@@ -1,3 +1,4 @@
+import { computedTotalText } from "../core/score/checked";
 import { promises as fs } from "fs";
 import path from "path";
 import { Command, CommanderError } from "commander";
@@ -38,7 +39,7 @@ function humanReport(result: ScoreResult, output: string | null): string {
     .map(([label, n]) => `${label} ${n} 处`);
   const lines = [
     `${result.unit ?? "（未写单位名称）"} ${result.year ?? ""}`.trim(),
-    `自评 ${fmt(result.total.declared)} 分（${result.declaredGrade}），核算 ${fmt(result.total.computed)} 分（${result.grade}），满分 ${fmt(result.total.max)} 分`,
+    `自评 ${fmt(result.total.declared)} 分（${result.declaredGrade}），${computedTotalText(result.total, result.grade)}，满分 ${fmt(result.total.max)} 分`,
     counts.length > 0 ? `发现：${counts.join("，")}` : "未发现问题",
     ...result.findings.map((f) => `  [${KIND_LABEL[f.kind]}] ${f.sheet}!${f.cell}  ${f.message}`),
   ];

@@ -3,14 +3,15 @@
  */
 import type { ClearReport, RunReport } from "../taskpane/service";
 import { fmt } from "../core/decimal";
+import { computedTotalText } from "../core/score/checked";
 import { clearedText, errorText, findingCountsText, skippedSheetsText } from "../taskpane/text";
 
-/** e.g. "自评 91 分（优），核算 89 分（良），发现 6 处扣分、2 处不一致。详见工作表“评分汇总”。" */
+/** e.g. "自评 91 分（优），核算 89 分（良），已核实 9/12 项（75/100 分），发现 6 处扣分、2 处不一致。详见工作表“评分汇总”。" */
 export function scoreSummaryMessage(report: RunReport): string {
   const { total, declaredGrade, grade, findings } = report.result;
   const counts = findingCountsText(findings);
   const sentences = [
-    `自评 ${fmt(total.declared)} 分（${declaredGrade}），核算 ${fmt(total.computed)} 分（${grade}），` +
+    `自评 ${fmt(total.declared)} 分（${declaredGrade}），${computedTotalText(total, grade)}，` +
       (counts === null ? "未发现问题" : `发现 ${counts}`),
     `详见工作表“${report.summarySheet}”`,
   ];

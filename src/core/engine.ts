@@ -5,6 +5,7 @@ import { Finding, ScoreResult, WorkbookSnapshot } from "./model";
 import { ownSheetNames } from "./plan/backup";
 import { readDataTable, RowSpan } from "./parse/dataTable";
 import { findScoringTables } from "./parse/scoringTable";
+import { findExecutionRows } from "./parse/budgetBlock";
 import { readUnitInfo } from "./parse/unitInfo";
 import { MetricEvaluator } from "./rules/metrics";
 import { SubjectResolver } from "./rules/subject";
@@ -32,11 +33,24 @@ export interface Evaluation {
 
 const FINDING_ORDER = ["invalid", "mismatch", "deduction", "missing-reason", "manual"];
 
+/**
+ * A 财政部-format form scores its budget row too (执行率 × 分值): it joins the indicator table below it on the same
+ * sheet, whose 总分 includes it; a budget block standing alone is a table of its own.
+ */
+function withExecutionRows(grid: Grid, tables: ScoringTable[]): ScoringTable[] {
+  for (const row of findExecutionRows(grid)) {
+    const below = tables.find((t) => t.headerRow > row.row);
+    if (below) below.indicators.unshift(row);
+    else tables.push({ sheet: grid.name, headerRow: row.row, lastRow: row.row, columns: {}, indicators: [row], subtotals: [], levelWeights: [], total: null });
+  }
+  return tables;
+}
+
 /** Reads the tables of a snapshot and scores them: parse → score → findings. Pure. */
 export function evaluateWorkbook(snapshot: WorkbookSnapshot, profile: Profile): Evaluation {
   const own = ownSheetNames(snapshot);
   const grids = snapshot.sheets.filter((s) => !own.has(s.name) && s.values.length > 0).map((s) => new Grid(s));
-  const tables = grids.flatMap((g) => findScoringTables(g));
+  const tables = grids.flatMap((g) => withExecutionRows(g, findScoringTables(g)));
   if (tables.length === 0) {
     const what = grids.length === 0 ? "工作簿中没有含数据的工作表" : `在 ${grids.length} 个工作表中都没有找到评分表`;
     throw new ScoringError(`${what}：评分表需要有“一级指标/二级指标/三级指标”或“指标名称”、“分值”（或“权重”）和“自评得分”（或“得分”）这几列表头`);

@@ -3,6 +3,7 @@ import type { Grade } from "../core/model";
 import { KindBadge } from "./KindBadge";
 import type { RunReport } from "./service";
 import { fmt } from "../core/decimal";
+import { checkedText } from "../core/score/checked";
 import { KIND_ORDER, countByKind } from "./text";
 
 const useStyles = makeStyles({
@@ -41,7 +42,9 @@ export function ScoreCard({ report }: { report: RunReport }) {
         <Total label="自评" value={result.total.declared} grade={result.declaredGrade} />
         <Total label="核算" value={result.total.computed} grade={result.grade} />
       </div>
-      <Caption1 className={styles.note}>满分 {fmt(result.total.max)} 分</Caption1>
+      <Caption1 className={styles.note}>
+        满分 {fmt(result.total.max)} 分；{checkedText(result.total)}
+      </Caption1>
       <div className={styles.counts}>
         {kinds.length === 0 ? (
           <Text>未发现问题</Text>

@@ -38,13 +38,13 @@ describe("scoreSummaryMessage", () => {
       finding("mismatch"),
     ];
     expect(scoreSummaryMessage(report(findings))).toBe(
-      "自评 91 分（优），核算 89.5 分（良），发现 6 处扣分、2 处不一致。详见工作表“评分汇总”。"
+      "自评 91 分（优），核算 89.5 分（良），已核实 9/12 项（75/100 分），发现 6 处扣分、2 处不一致。详见工作表“评分汇总”。"
     );
   });
 
   it("says so when nothing was found, and names the summary sheet actually written", () => {
     expect(scoreSummaryMessage(report([], { summarySheet: "评分汇总(2)" }))).toBe(
-      "自评 91 分（优），核算 89.5 分（良），未发现问题。详见工作表“评分汇总(2)”。"
+      "自评 91 分（优），核算 89.5 分（良），已核实 9/12 项（75/100 分），未发现问题。详见工作表“评分汇总(2)”。"
     );
   });
 
@@ -81,4 +81,10 @@ describe("failureMessage", () => {
   it("never shows an empty reason", () => {
     expect(failureMessage("清除标注", undefined)).toBe("清除标注未完成：发生未知错误");
   });
+});
+
+test("a computed total that the data confirms nowhere says so instead of reading as verified", () => {
+  const r = report([]);
+  r.result.total.checked = { indicators: 0, of: 16, points: 0 };
+  expect(scoreSummaryMessage(r)).toContain("核算 89.5 分（良），未核实任何指标（0/16 项），核算分全部按自评分计");
 });

@@ -55,7 +55,7 @@ function rowLabel(grid: Grid, row: number, columns: HeaderColumns): RowLabel {
 }
 
 function isBlankRow(grid: Grid, row: number, columns: HeaderColumns): boolean {
-  return Object.values(columns).every((col) => col === undefined || cellText(grid.value(row, col)) === null);
+  return Object.values(columns).every((col) => typeof col !== "number" || cellText(grid.value(row, col)) === null);
 }
 
 /** A table row before it is known to be a leaf indicator or a sum: its names as written, its weight cell unread. */
@@ -123,6 +123,7 @@ function readTable(grid: Grid, headerRow: number, columns: HeaderColumns, firstR
       criterionCell: columns.criterion === undefined ? null : toA1(grid.owner(row, columns.criterion)),
       explanation: textAt(grid, row, columns.explanation),
       targets: target ? [target] : [],
+      ...(columns.coefficient !== undefined ? { coefficient: sourceCell(grid, row, columns.coefficient)! } : {}),
       subtotal,
     });
   }
@@ -139,7 +140,8 @@ function targetRow(grid: Grid, row: number, columns: HeaderColumns, nameCols: nu
   const ownName = [columns.explanation, ...nameCols.slice().reverse()]
     .map((col) => (col !== undefined && !grid.continuesMergeFromAbove(row, col) ? textAt(grid, row, col) : null))
     .find((t) => t !== null);
-  return { name: ownName ? displayName(ownName) : "", target, actual };
+  const nature = textAt(grid, row, columns.nature);
+  return { name: ownName ? displayName(ownName) : "", target, actual, ...(nature ? { nature } : {}) };
 }
 
 function weightOf(r: RawRow): number | null {
@@ -170,20 +172,26 @@ function classify(grid: Grid, headerRow: number, lastRow: number, columns: Heade
   return { sheet: grid.name, headerRow, lastRow, columns, indicators, subtotals, levelWeights: levelWeights(grid, rows, columns, prefixes), total };
 }
 
-/** Weights written into level-1/level-2 names (投入（20分）), once per branch. */
+/** Level weights, once per branch: written into level names (投入（20分）), or in a weight column beside the level (F3). */
 function levelWeights(grid: Grid, rows: RawRow[], columns: HeaderColumns, prefixes: Set<string>): LevelWeight[] {
   const seen = new Set<string>();
   const result: LevelWeight[] = [];
   const nameCols = NAME_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
+  const add = (path: string[], weight: number, cell: string) => {
+    const k = path.join("\u0001");
+    // A leaf's own weight is its weight, not a level's.
+    if (seen.has(k) || !prefixes.has(k)) return;
+    seen.add(k);
+    result.push({ path, weight, sheet: grid.name, cell });
+  };
   for (const r of rows) {
     for (let level = 0; level < r.fullNames.length; level++) {
       const weight = weightInName(r.fullNames[level]);
-      const path = r.path.slice(0, level + 1);
-      const k = path.join("\u0001");
-      // A leaf's own name weight is its weight, not a level's.
-      if (weight === null || seen.has(k) || !prefixes.has(k)) continue;
-      seen.add(k);
-      result.push({ path, weight, sheet: grid.name, cell: toA1(grid.owner(r.row, nameCols[level])) });
+      if (weight !== null) add(r.path.slice(0, level + 1), weight, toA1(grid.owner(r.row, nameCols[level])));
+    }
+    for (const { level, col } of columns.levelWeights ?? []) {
+      const parsed = parseNumber(grid.value(r.row, col));
+      if (parsed.kind === "number" && level < r.path.length) add(r.path.slice(0, level + 1), parsed.value, toA1(grid.owner(r.row, col)));
     }
   }
   return result;

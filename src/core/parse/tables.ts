@@ -12,6 +12,8 @@ export type ScoringField =
   | "target" // 目标值
   | "actual" // 实际完成值
   | "score" // 自评得分
+  | "coefficient" // 得分系数(%)
+  | "nature" // 指标性质: =, ≥, ≤, 定性
   | "reason"; // 扣分原因
 
 /** A cell the engine read, with where it sits. */
@@ -27,6 +29,16 @@ export interface TargetRow {
   name: string;
   target: SourceCell;
   actual: SourceCell;
+  /** 指标性质 from its own column (≥, ≤, =, 定性), when the table has one. */
+  nature?: string;
+}
+
+/** The budget row of a 财政部-format form, scored as an indicator: 执行率 × 分值 (LAYOUTS F5, INDICATORS §3.8). */
+export interface ExecutionRow {
+  budget: SourceCell;
+  spent: SourceCell;
+  /** The 执行率 the sheet states, when it does. */
+  rate: SourceCell | null;
 }
 
 /** A leaf indicator row of a scoring table. */
@@ -43,6 +55,10 @@ export interface IndicatorRow {
   criterionCell: string | null;
   explanation: string | null;
   targets: TargetRow[];
+  /** 得分系数(%) as the sheet states it (F6). */
+  coefficient?: SourceCell;
+  /** Set for the budget row of a 财政部-format form. */
+  execution?: ExecutionRow;
 }
 
 /** A row that states a sum: a 小计 row, a level-1/level-2 row above its children, or the 合计 row. */

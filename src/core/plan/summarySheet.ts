@@ -1,3 +1,4 @@
+import { checkedText } from "../score/checked";
 import { fmt } from "../decimal";
 import { FindingKind, ScoreResult, SummaryCell, SUMMARY_TITLE } from "../model";
 import { KIND_LABEL, MARK_FILL } from "./markColours";
@@ -29,8 +30,8 @@ export function summarySheetRows(result: ScoreResult, skippedProtectedSheets: st
   rows.push([t(`评分规则：${result.profile}；评分表所在工作表：${result.scoringSheets.join("、")}；本表由绩效自评助手生成，重新评分时会被替换。`)]);
   for (const sheet of skippedProtectedSheets) rows.push([t(`工作表“${sheet}”受保护，未作标注，问题只列在本表。`, { fill: MARK_FILL.invalid })]);
   rows.push([]);
-  rows.push([bold("满分"), bold("自评得分"), bold("核算得分"), bold("自评等级"), bold("核算等级")].map((c) => ({ ...c, fill: HEADER_FILL })));
-  rows.push([score(result.total.max), score(result.total.declared), score(result.total.computed), t(result.declaredGrade), t(result.grade)]);
+  rows.push([bold("满分"), bold("自评得分"), bold("核算得分"), bold("自评等级"), bold("核算等级"), bold("核实范围")].map((c) => ({ ...c, fill: HEADER_FILL })));
+  rows.push([score(result.total.max), score(result.total.declared), score(result.total.computed), t(result.declaredGrade), t(result.grade), t(checkedText(result.total), { wrap: true })]);
   rows.push(KINDS.map((k) => t(`${KIND_LABEL[k]} ${result.findings.filter((f) => f.kind === k).length} 处`, { fill: MARK_FILL[k] })));
   rows.push([]);
 

@@ -4,8 +4,11 @@ import { MetricValue } from "./metrics";
 import { TargetOutcome } from "./targets";
 import { normaliseName } from "../text/names";
 
-/** What a rule made of an indicator: a computed score with its calculation, or why none could be computed. */
-export type RuleOutcome = { score: number; calculation: string } | { score: null; why: string };
+/**
+ * What a rule made of an indicator: a computed score with its calculation, or why none could be computed. A score that
+ * rests on an unstated convention says so: it may confirm the declared score, never contradict it.
+ */
+export type RuleOutcome = { score: number; calculation: string; convention?: string } | { score: null; why: string };
 
 export interface RuleInput {
   weight: number;
@@ -90,7 +93,8 @@ export function applyRule(rule: Rule, input: RuleInput): RuleOutcome {
       const score = round(weight * mean, 2);
       const detail = targets.map((t) => t.text).join("；");
       const formula = targets.length === 1 ? `${fmt(weight)} × ${fixed2(mean * 100)}%` : `${fmt(weight)} × 平均完成比例 ${fixed2(mean * 100)}%`;
-      return { score, calculation: `${detail}；得分 = ${formula} = ${pts(score)}` };
+      const conventions = targets.flatMap((t) => (t.convention ? [t.convention] : []));
+      return { score, calculation: `${detail}；得分 = ${formula} = ${pts(score)}`, ...(conventions.length > 0 ? { convention: [...new Set(conventions)].join("；") } : {}) };
     }
     case "binary": {
       if (!metric) return { score: null, why: "缺少判断是否完成的数据" };

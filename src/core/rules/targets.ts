@@ -11,6 +11,11 @@ export interface TargetOutcome {
   /** The cells' texts as written (empty when blank). */
   target: string;
   actual: string;
+  /**
+   * Set when the share rests on a convention no rule states (INDICATORS §2.2 #17, UNVERIFIED): a ≤ target missed
+   * (目标值 ÷ 完成值), or an = target missed (0). Such a share may confirm a declared score but never contradict it.
+   */
+  convention?: string;
 }
 
 /** Qualitative results (DOMAIN §4): 达成 100 %, 基本达成 60 %, 未达成 0. */
@@ -27,8 +32,19 @@ function stripComparator(text: string): string {
   return text.replace(/^(≥|>=|>|≤|<=|<|不低于|不少于|不超过|不高于|不大于|控制在|低于|小于|大于|高于|达到)/, "");
 }
 
+/** 指标性质 from its own column, as the comparator it puts before the target. */
+function natureSign(nature: string | undefined): string {
+  const n = toHalfWidth(nature ?? "").replace(/\s+/g, "");
+  if (/^(≥|>=|>|正向|不低于)/.test(n)) return "≥";
+  if (/^(≤|<=|<|反向|不高于|不超过)/.test(n)) return "≤";
+  if (/^(=|＝|等于)/.test(n)) return "=";
+  return "";
+}
+
 export function targetOutcome(t: TargetRow): TargetOutcome {
-  const targetText = toHalfWidth(cellText(t.target.value) ?? "").replace(/\s+/g, "");
+  const written = toHalfWidth(cellText(t.target.value) ?? "").replace(/\s+/g, "");
+  const sign = natureSign(t.nature);
+  const targetText = sign && !/^(≥|≤|=|<|>)/.test(written) ? `${sign}${written}` : written;
   const actualText = toHalfWidth(cellText(t.actual.value) ?? "").replace(/\s+/g, "");
   const label = t.name ? `${t.name}：` : "";
   const text = `${label}目标 ${targetText || "（空）"}，完成 ${actualText || "（空）"}`;
@@ -40,10 +56,19 @@ export function targetOutcome(t: TargetRow): TargetOutcome {
     // A target of 0 or below, or a negative result, gives no share that means anything (100 ÷ −5 is not −2000 %).
     if (target.value <= 0 || actual.value < 0) return { ...base, share: null, text };
     const atMost = AT_MOST.test(targetText);
-    if (atMost && actual.value === 0) return { ...base, share: 1, text: `${text}，完成 100.00%` };
+    if (atMost && actual.value <= target.value) return { ...base, share: 1, text: `${text}，已达到目标，完成 100.00%` };
+    if (targetText.startsWith("=")) {
+      const met = actual.value === target.value;
+      return { ...base, share: met ? 1 : 0, text: `${text}，${met ? "与目标相等" : "与目标不等，按 0 计"}`, ...(met ? {} : { convention: "“=”类指标未达到按 0 计" }) };
+    }
     const share = Math.min(1, atMost ? target.value / actual.value : actual.value / target.value);
-    return { ...base, share, text: `${text}，完成 ${fixed2(share * 100)}%` };
+    const convention = atMost ? { convention: "“≤”类指标按 目标值 ÷ 完成值 折算" } : {};
+    return { ...base, share, text: `${text}，完成 ${fixed2(share * 100)}%`, ...convention };
   }
-  if (qualitative) return { ...base, share: qualitative[1], text: `${text}，按 ${fmt(qualitative[1] * 100)}% 计` };
+  if (targetText !== "" && targetText.replace(/^(≥|≤|=)/, "") === actualText) return { ...base, share: 1, text: `${text}，与目标一致` };
+  if (qualitative) {
+    const partly = qualitative[1] > 0 && qualitative[1] < 1 ? { convention: `“${actualText}”按 ${fmt(qualitative[1] * 100)}% 计` } : {};
+    return { ...base, share: qualitative[1], text: `${text}，按 ${fmt(qualitative[1] * 100)}% 计`, ...partly };
+  }
   return { ...base, share: null, text };
 }

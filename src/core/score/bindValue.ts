@@ -1,5 +1,6 @@
 import { qualified } from "../grid/address";
-import { IndicatorRow } from "../parse/tables";
+import { fixed2, fmt, round } from "../decimal";
+import { ExecutionRow, IndicatorRow } from "../parse/tables";
 import { isMissing, MetricEvaluator, MetricResult, MetricValue } from "../rules/metrics";
 import { Condition, MetricExpr, ProfileIndicator, Rule, SubjectCondition, ValueKind } from "../rules/profile";
 import { SubjectResolver } from "../rules/subject";
@@ -28,6 +29,7 @@ const KIND_WORDS: Record<ValueKind, string> = { amount: "金额", percent: "百�
 export function bindValue(ctx: BindingContext): Binding {
   const { rule } = ctx;
   if (rule.shape === "manual") return { why: null };
+  if (ctx.row.execution) return executionRate(ctx.row.execution);
   if (!ctx.fromSheet) return bindProfileRule(ctx);
   if (rule.shape === "perOccurrence" && rule.conditions) return bindConditions(ctx, rule.conditions);
   if (rule.shape === "checklist") return bindChecklist(ctx);
@@ -131,6 +133,24 @@ function bindChecklist(ctx: BindingContext): Binding {
   const metricName = `${leafName(ctx.row)}未做到的项数`;
   const result = ctx.metrics.evaluate(metricName, expr);
   return isMissing(result) ? { why: gapText(result) } : { metric: result, metricName };
+}
+
+/** 执行率 of a budget row from its own cells: 全年执行数 ÷ 全年预算数. */
+function executionRate(row: ExecutionRow): Binding {
+  const budget = parseNumber(row.budget.value);
+  const spent = parseNumber(row.spent.value);
+  if (budget.kind !== "number" || spent.kind !== "number") return { why: `预算行的全年预算数或全年执行数不是数字（${row.budget.cell}、${row.spent.cell}）` };
+  if (budget.value <= 0) return { why: `全年预算数为 ${fmt(budget.value)}（${row.budget.cell}），不能作除数` };
+  const rate = round((spent.value / budget.value) * 100, 2);
+  return {
+    metric: {
+      value: rate,
+      percent: true,
+      kind: "percent",
+      calculation: `执行率 = ${fixed2(spent.value)} ÷ ${fixed2(budget.value)} = ${fixed2(rate)}%`,
+      cells: [qualified(row.spent.sheet, row.spent.cell), qualified(row.budget.sheet, row.budget.cell)],
+    },
+  };
 }
 
 /** The row's own 完成值 as a value, in percent when the row writes its target or result in percent. */

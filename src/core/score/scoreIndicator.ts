@@ -1,6 +1,6 @@
-import { fmt, round, sameScore } from "../decimal";
+import { fixed2, fmt, round, sameScore } from "../decimal";
 import { Finding, IndicatorResult } from "../model";
-import { IndicatorRow } from "../parse/tables";
+import { IndicatorRow, SourceCell } from "../parse/tables";
 import { applyRule, RuleOutcome } from "../rules/applyRule";
 import { MetricEvaluator, MetricValue } from "../rules/metrics";
 import { Profile, ProfileIndicator, Rule } from "../rules/profile";
@@ -78,14 +78,21 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
   // the sheet states but we cannot read is the officer's to apply, not the profile's).
   const sheetRule = recogniseCriterion(row.criterion);
   const quantified = row.targets.length > 0 && profile.quantifiedDefault ? profile.quantifiedDefault : null;
-  const rule: Rule = sheetRule ?? (row.criterion ? null : profileIndicator?.rule ?? quantified) ?? { shape: "manual" };
-  const fromSheet = sheetRule !== null;
+  // A budget row's rule is the form's own: 执行率 × 分值, capped at the 分值 (INDICATORS §3.8).
+  const formRule: Rule | null = row.execution ? { shape: "proportional", percent: true } : null;
+  const rule: Rule = sheetRule ?? formRule ?? (row.criterion ? null : profileIndicator?.rule ?? quantified) ?? { shape: "manual" };
+  const fromSheet = sheetRule !== null || formRule !== null;
   const binding = bindValue({ row, rule, fromSheet, profileIndicator, metrics, subjects });
   const metric = binding.metric;
   const metricName = binding.metric ? binding.metricName : undefined;
   const scale = fromSheet || !profileIndicator ? 1 : weight / profileIndicator.weight;
   const targets = row.targets.map(targetOutcome);
-  const outcome: RuleOutcome = binding.metric || binding.why === null ? applyRule(rule, { weight, scale, metric, targets }) : { score: null, why: binding.why };
+  const applied: RuleOutcome = binding.metric || binding.why === null ? applyRule(rule, { weight, scale, metric, targets }) : { score: null, why: binding.why };
+  // A score resting on an unstated convention may confirm the declared one; where it differs, the officer decides.
+  const outcome: RuleOutcome =
+    applied.score !== null && applied.convention && declared !== null && !sameScore(applied.score, declared)
+      ? { score: null, why: `${applied.calculation}，但${applied.convention}是各地不一的算法，与自评 ${pts(declared)} 不同` }
+      : applied;
   if (outcome.score !== null) {
     result.computed = outcome.score;
     result.calculation = `${outcome.calculation}（${ruleSource(fromSheet, profile)}）`;
@@ -117,5 +124,33 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
     const stands = declared !== null ? `按自评 ${fmt(declared)} 分计` : "无法计分";
     findings.push({ ...where, kind: "manual", points: null, message: `“${name}”无法自动核算（${detail}），${stands}，需人工确认` });
   }
+  findings.push(...checkCoefficient(row, targets, where), ...checkStatedRate(row, metric, where));
   return { result, findings, profileIndicator, metric, ...(metricName && metric?.facts ? { metricName } : {}), targets };
+}
+
+/** A stated 得分系数 (F6) is a claim like a score: checked against 目标值 and 完成值 at the precision it is written in. */
+function checkCoefficient(row: IndicatorRow, targets: TargetOutcome[], where: FindingPlace): Finding[] {
+  if (!row.coefficient || targets.length !== 1 || targets[0].share === null || targets[0].convention) return [];
+  const share = targets[0].share * 100;
+  if (!statedPercentDiffers(row.coefficient, share)) return [];
+  return [{ ...where, cell: row.coefficient.cell, kind: "mismatch", points: null, message: `得分系数写作“${cellText(row.coefficient.value)}”，${targets[0].text}，应为 ${fixed2(share)}%`, related: [row.targets[0].target.cell, row.targets[0].actual.cell] }];
+}
+
+/** The 执行率 a budget row states, against 全年执行数 ÷ 全年预算数. */
+function checkStatedRate(row: IndicatorRow, metric: MetricValue | undefined, where: FindingPlace): Finding[] {
+  const rate = row.execution?.rate;
+  if (!rate || !metric || typeof metric.value !== "number" || !statedPercentDiffers(rate, metric.value)) return [];
+  return [{ ...where, cell: rate.cell, kind: "invalid", points: null, message: `执行率写作“${cellText(rate.value)}”，${metric.calculation}`, related: metric.cells }];
+}
+
+type FindingPlace = { sheet: string; indicatorPath: string[] };
+
+/** A percentage as written (95, "95%", 0.95) against a computed one, compared at the precision it is written in. */
+function statedPercentDiffers(cell: SourceCell, computedPercent: number): boolean {
+  const stated = parseNumber(cell.value);
+  if (stated.kind !== "number") return false;
+  const percent = stated.percent || Math.abs(stated.value) > 1.5 ? stated.value : stated.value * 100;
+  const written = typeof cell.value === "number" && !stated.percent && Math.abs(stated.value) <= 1.5 ? String(round(stated.value * 100, 6)) : String(cell.value);
+  const decimals = Math.min(2, (written.split(".")[1] ?? "").replace(/\D/g, "").length);
+  return Math.abs(round(computedPercent, decimals) - percent) >= 0.005;
 }

@@ -1,0 +1,75 @@
+import { Grid } from "../grid/grid";
+import { toA1 } from "../grid/address";
+import { cellText, parseNumber } from "../text/numberText";
+import { headerField, headerKey } from "./header";
+import { IndicatorRow, SourceCell } from "./tables";
+
+const BUDGET = /^(全年预算数?|调整后预算数?|调整预算数|预算数|全年预算批复数)$/;
+const SPENT = /^(全年执行数|预算执行数|执行数|全年实际支出数?|实际支出数?|全年支出数)$/;
+const RATE = /执行率/;
+/** The path the budget row is scored under: what it measures. */
+export const EXECUTION_INDICATOR = "预算执行率";
+
+interface BudgetColumns {
+  budget: number;
+  spent: number;
+  weight: number;
+  score: number;
+  rate?: number;
+  reason?: number;
+}
+
+function columnsAt(grid: Grid, row: number): BudgetColumns | null {
+  const found: Partial<BudgetColumns> = {};
+  for (let col = grid.left; col <= grid.right; col++) {
+    const key = headerKey(grid.value(row, col));
+    if (!key) continue;
+    if (BUDGET.test(key)) found.budget ??= col;
+    else if (SPENT.test(key)) found.spent ??= col;
+    else if (RATE.test(key)) found.rate ??= col;
+    else {
+      const field = headerField(grid.value(row, col));
+      if (field === "weight") found.weight ??= col;
+      else if (field === "score") found.score ??= col;
+      else if (field === "reason") found.reason ??= col;
+    }
+  }
+  const { budget, spent, weight, score } = found;
+  return budget !== undefined && spent !== undefined && weight !== undefined && score !== undefined ? (found as BudgetColumns) : null;
+}
+
+/**
+ * The budget block of a 财政部-format form (LAYOUTS F5: 年度资金总额 × 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分):
+ * the row whose 分值 is a number is itself a scored indicator, 执行率 × 分值. Its sub-rows (其中：财政拨款 …) show "—".
+ */
+export function findExecutionRows(grid: Grid): IndicatorRow[] {
+  const rows: IndicatorRow[] = [];
+  for (let row = grid.top; row <= grid.bottom; row++) {
+    const columns = columnsAt(grid, row);
+    if (!columns) continue;
+    for (let r = row + 1; r <= Math.min(grid.bottom, row + 8); r++) {
+      const weight = parseNumber(grid.value(r, columns.weight));
+      if (weight.kind !== "number") continue;
+      const cell = (col: number): SourceCell => {
+        const owner = grid.owner(r, col);
+        return { sheet: grid.name, cell: toA1(owner), value: grid.raw(owner.row, owner.col) };
+      };
+      rows.push({
+        sheet: grid.name,
+        row: r,
+        path: [EXECUTION_INDICATOR],
+        weight: weight.value,
+        weightCell: cell(columns.weight),
+        declared: cell(columns.score),
+        reason: columns.reason !== undefined ? cell(columns.reason) : null,
+        criterion: null,
+        criterionCell: null,
+        explanation: cellText(grid.value(r, Math.min(columns.budget, columns.spent) - 1)),
+        targets: [],
+        execution: { budget: cell(columns.budget), spent: cell(columns.spent), rate: columns.rate !== undefined ? cell(columns.rate) : null },
+      });
+      break;
+    }
+  }
+  return rows;
+}
