@@ -58,7 +58,31 @@ export function readDataTable(grids: Grid[], fields: Record<string, DataFieldSpe
     values.set(field, found[0]);
     sheets.add(found[0].sheet);
   }
-  return { values, conflicts, sheets: [...sheets] };
+  return { values, conflicts, labelled: labelledValues(index), sheets: [...sheets] };
+}
+
+/**
+ * Every label of the data sheets with the value it stands beside, whether or not a field names it: an indicator's own
+ * figure ("送戏下乡场次 | 11", "群众满意度(%) | 85") is found by the indicator's name.
+ */
+function labelledValues(index: Map<string, LabelPos[]>): Map<string, DataValue[]> {
+  const labelled = new Map<string, DataValue[]>();
+  for (const [key, positions] of index) {
+    const values: DataValue[] = [];
+    for (const pos of positions) {
+      const f = pos.inline !== undefined ? { grid: pos.grid, row: pos.row, col: pos.col, value: pos.inline, label: pos.text } : valueToTheRight(pos) ?? valueBelow(pos);
+      if (!f) continue;
+      const yes = typeof f.value === "string" ? parseYesNo(f.value) : null;
+      const parsed = parseNumber(f.value);
+      const percent = parsed.kind === "number" && (parsed.percent || /[%％]/.test(pos.text));
+      const value = parsed.kind === "number" ? parsed.value : yes;
+      if (value === null) continue;
+      const kind = typeof value === "boolean" ? "yesno" : percent ? "percent" : "count";
+      values.push({ field: pos.text, value, percent, kind, sheet: f.grid.name, cell: toA1(f), label: pos.text });
+    }
+    if (values.length > 0) labelled.set(key, values);
+  }
+  return labelled;
 }
 
 function sameValue(a: number | boolean, b: number | boolean): boolean {

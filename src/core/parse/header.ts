@@ -142,7 +142,8 @@ export function fieldsAt(grid: Grid, row: number): HeaderColumns {
 export function headerAt(grid: Grid, row: number): { columns: HeaderColumns; lastRow: number } | null {
   const first = allFieldsAt(grid, row);
   const second = row < grid.bottom ? allFieldsAt(grid, row + 1) : new Map<ScoringField, number[]>();
-  if (LEVELS.some((f) => second.has(f)) || (first.size > 0 && second.size > 0 && !isHeader(resolveColumns(first)) && isHeader(resolveColumns(merged(first, second))))) {
+  const twoRows = first.size > 0 && (LEVELS.some((f) => second.has(f)) || (second.size > 0 && !isHeader(resolveColumns(first)) && isHeader(resolveColumns(merged(first, second)))));
+  if (twoRows) {
     const both = merged(first, second);
     // A generic "指标" spanning the level columns is not a name column of its own.
     if (first.has("name") && !second.has("name")) both.delete("name");

@@ -54,6 +54,12 @@ function rowLabel(grid: Grid, row: number, columns: HeaderColumns): RowLabel {
   return null;
 }
 
+/** A template's unfilled slot: "指标2：" or "……" with no weight and no score (LAYOUTS §1.7). */
+function isPlaceholder(grid: Grid, row: number, columns: HeaderColumns, leaf: string): boolean {
+  if (!/^\s*(指标\s*\d+\s*[:：]?|[…．.。]+)\s*$/.test(toHalfWidth(leaf))) return false;
+  return [columns.weight, columns.score].every((col) => col === undefined || parseNumber(grid.value(row, col)).kind !== "number");
+}
+
 function isBlankRow(grid: Grid, row: number, columns: HeaderColumns): boolean {
   return Object.values(columns).every((col) => typeof col !== "number" || cellText(grid.value(row, col)) === null);
 }
@@ -107,7 +113,7 @@ function readTable(grid: Grid, headerRow: number, columns: HeaderColumns, firstR
     // A row whose names all come from the rows above names nothing of its own.
     if (nameCols.every((col) => textAt(grid, row, col) === null)) continue;
     const fullNames = names.filter((n): n is string => n !== null);
-    if (fullNames.length === 0) continue;
+    if (fullNames.length === 0 || isPlaceholder(grid, row, columns, fullNames[fullNames.length - 1])) continue;
     const subtotal = label === "subtotal";
     const path = fullNames.map(displayName).filter((n) => !/^小计/.test(n));
     const declared = sourceCell(grid, row, columns.score)!;

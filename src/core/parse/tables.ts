@@ -109,6 +109,8 @@ export interface DataTable {
   values: Map<string, DataValue>;
   /** Fields found in several places with different values: none of them is used. */
   conflicts: Map<string, DataValue[]>;
+  /** Every label with the value beside it, by the label's stem (an indicator's own figure, named as the indicator). */
+  labelled: Map<string, DataValue[]>;
   sheets: string[];
 }
 

@@ -21,10 +21,6 @@ export interface RuleInput {
 
 const pts = (x: number) => `${fmt(x)} 分`;
 
-function unitWord(m: MetricValue): string {
-  return m.percent ? "个百分点" : "";
-}
-
 function needNumber(m: MetricValue | undefined): m is MetricValue & { value: number } {
   return !!m && typeof m.value === "number";
 }
@@ -47,10 +43,12 @@ export function applyRule(rule: Rule, input: RuleInput): RuleOutcome {
       const exact = round(beyond / unit, 4);
       const units = rule.partial === "ceil" ? Math.ceil(exact) : rule.partial === "floor" ? Math.floor(exact) : exact;
       const deduction = round(units * rule.perUnit * scale, 2);
-      const word = rule.direction === "atMost" ? "超过" : "低于";
+      const more = rule.direction === "atMost";
+      // "超过 100% 3 个百分点，每 1 个百分点扣 1 分" for percentages; "比 24 少 2，每少 1 扣 2 分" for counts.
+      const gap = metric.percent ? `${more ? "超过" : "低于"} ${limitText} ${fmt(round(beyond, 2))} 个百分点，每 ${fmt(unit)} 个百分点` : `比 ${limitText} ${more ? "多" : "少"} ${fmt(round(beyond, 2))}，每${more ? "多" : "少"} ${fmt(unit)} `;
       return {
         score: floored(weight, deduction),
-        calculation: `${metric.calculation}，${word} ${limitText} ${fmt(round(beyond, 2))} ${unitWord(metric)}，每 ${fmt(unit)} ${unitWord(metric)}扣 ${fmt(rule.perUnit * scale)} 分，扣 ${pts(Math.min(deduction, weight))}，应得 ${pts(floored(weight, deduction))}`,
+        calculation: `${metric.calculation}，${gap}扣 ${fmt(rule.perUnit * scale)} 分，扣 ${pts(Math.min(deduction, weight))}，应得 ${pts(floored(weight, deduction))}`,
       };
     }
     case "bands": {

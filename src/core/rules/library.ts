@@ -62,7 +62,7 @@ export function stem(label: string): string {
 /** Bracketed text that only states a unit, a weight or a formula: (万元), (%), (10分), (B/A), (公章). */
 function isUnit(inner: string): boolean {
   const words = inner.replace(/[\d.\s%]/g, "");
-  return !/[\u4e00-\u9fff]/.test(words) || /^(万元|元|亿元|千元|分|个|人|次|项|家|天|公章|盖章|含|不含)$/.test(words);
+  return !/[\u4e00-\u9fff]/.test(words) || /^((万|千|百|亿)?(元|亩|人次|人|个|次|项|家|天|分|册次|册|条|件|场|户|公里|吨|平方米|小时|分钟|卷|座|台|辆|份)|百分比|公章|盖章|含|不含)$/.test(words);
 }
 
 /** The month a time-node subject speaks of: 11月底支出进度 → 11; 预算执行进度(7月) → 7; 1-6月支出进度 → 6. */

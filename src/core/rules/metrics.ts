@@ -1,5 +1,6 @@
 import { fixed2, fmt, round } from "../decimal";
 import { qualified } from "../grid/address";
+import { stem } from "./library";
 import { DataTable, DataValue } from "../parse/tables";
 import { Condition, MetricExpr, Profile, ValueKind } from "./profile";
 
@@ -94,6 +95,25 @@ export class MetricEvaluator {
     const values = results as MetricValue[];
     const notNumbers = names.filter((_, i) => typeof values[i].value !== "number");
     return notNumbers.length > 0 ? { missing: notNumbers } : values;
+  }
+
+  /**
+   * A figure the data table states under a label of this name (or a label containing it, or contained in it), whether
+   * or not a field names it. Null when no label matches; a gap when matching labels disagree.
+   */
+  byLabel(name: string): MetricResult | null {
+    const key = stem(name);
+    if (key.length < 2) return null;
+    let found = this.data.labelled.get(key) ?? [];
+    if (found.length === 0 && key.length >= 4) {
+      found = [...this.data.labelled].filter(([k]) => k.length >= 4 && (k.includes(key) || key.includes(k))).flatMap(([, v]) => v);
+    }
+    if (found.length === 0) return null;
+    const distinct = found.filter((d, i) => found.findIndex((e) => e.value === d.value) === i);
+    if (distinct.length > 1) {
+      return { missing: [], unusable: [`数据表中与“${name}”相应的数值不止一个（${distinct.map((d) => `${qualified(d.sheet, d.cell)} ${d.label}`).join("，")}）`] };
+    }
+    return fromField(found[0]);
   }
 
   /** A metric the profile does not name, e.g. the conditions a sheet's criterion lists. */

@@ -102,6 +102,8 @@ export interface DataFieldSpec {
   /** More such crossings, each with its own rows and columns (合计 × 小计 means 全年预算数 only in a budget table). */
   crossings?: { row: string[]; column: string[] }[];
   kind?: ValueKind;
+  /** "down" for counts of things that cost points (违规问题, 调剂次数): only such a count can be a per-occurrence rule's. */
+  direction?: "up" | "down" | "target";
 }
 
 /** A split that must add up: parts summing to the total (by source, by kind). */

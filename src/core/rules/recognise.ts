@@ -12,7 +12,7 @@ export function recogniseCriterion(criterion: string | null): Rule | null {
   if (!SEEN.has(criterion)) {
     if (SEEN.size > 5000) SEEN.clear();
     const text = normalise(criterion);
-    SEEN.set(criterion, conditionList(text) ?? threshold(text) ?? shortfall(text) ?? proportional(text) ?? perOccurrence(text) ?? checklist(text) ?? bands(text) ?? binary(text));
+    SEEN.set(criterion, conditionList(text) ?? threshold(text) ?? unitThreshold(text) ?? proportional(text) ?? perOccurrence(text) ?? checklist(text) ?? bands(text) ?? binary(text));
   }
   return SEEN.get(criterion)!;
 }
@@ -23,7 +23,7 @@ const N = "(\\d+(?:\\.\\d+)?)";
 const ONE = "(?:1|一)";
 const CN_DIGITS: Record<string, string> = { 零: "0", 一: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 十: "10" };
 /** Words of a count a shortfall is measured in: 少一场扣1分. */
-const COUNT_UNIT = "(个|场|次|项|人|家|件|份|篇|期|所|户|座|天|台|批|例|处|条|部|本|万人次|人次)";
+const COUNT_UNIT = "(万人次|人次|万册次|册次|分钟|小时|个|场|次|项|人|家|件|份|篇|期|所|户|座|天|台|批|例|处|条|部|本|万亩|亩|公里|吨|卷)";
 
 function normalise(text: string): string {
   return toHalfWidth(text)
@@ -89,24 +89,33 @@ function threshold(text: string): Rule | null {
   return withSubject({ shape: "threshold", limit: Number(limitMatch[1]), direction: atLeast ? "atLeast" : "atMost", perUnit: Number(per[2]), ...(partial ? { partial } : {}) }, subjectOf(text), true);
 }
 
-/** "抽查数量达9个得6分，少检查一个扣1分": a count target, each one short costing the points (INDICATORS O1, O2). */
-function shortfall(text: string): Rule | null {
-  const per = new RegExp(`(?:每)?(?:少|缺|低于|不足|减少)[^;。,]{0,6}?${ONE}${COUNT_UNIT}[^;。]*?扣${N}分`).exec(text);
+/**
+ * A count or a measure with its unit: "抽查数量达9个得6分，少检查一个扣1分" (INDICATORS O1, O2), "不少于300天得10分，每少
+ * 10天扣1分", "速报时间≤10分钟得满分，每超过1分钟扣1分". The limit is the last figure in the same unit before the rule.
+ */
+function unitThreshold(text: string): Rule | null {
+  const per = new RegExp(`(?:每)?(少|缺|低于|不足|减少|超过|超出|多|高于|增加)[^;。,]{0,6}?(${N.slice(1, -1)}|一)${COUNT_UNIT}[^;。]*?扣${N}分`).exec(text);
   if (!per) return null;
-  const target = new RegExp(`(?:达到|达|完成|不少于|≥)${N}${per[1]}`).exec(text.slice(0, per.index));
-  if (!target) return null;
-  return withSubject({ shape: "threshold", limit: Number(target[1]), direction: "atLeast", perUnit: Number(per[2]) }, subjectOf(text), false);
+  const limits = [...text.slice(0, per.index).matchAll(new RegExp(`${N}${per[3]}`, "g"))];
+  const limit = limits[limits.length - 1];
+  if (!limit) return null;
+  const atMost = /超过|超出|多|高于|增加/.test(per[1]);
+  const unit = per[2] === "一" ? 1 : Number(per[2]);
+  return withSubject({ shape: "threshold", limit: Number(limit[1]), direction: atMost ? "atMost" : "atLeast", perUnit: Number(per[4]), ...(unit !== 1 ? { unit } : {}) }, subjectOf(text), false);
 }
 
 /** "每出现一例不符合要求的扣1分", "每调整一次扣1分" (but not "每少一项": that is a checklist). */
 function perOccurrence(text: string): Rule | null {
-  const m = new RegExp(`每[^;。,]{0,10}?${ONE}(例|次|处|起|笔|个问题|个)[^;。]*?扣${N}分`).exec(text);
+  const m = new RegExp(`每([^;。,]{0,10}?)${ONE}(例|次|处|起|笔|个问题|个)([^;。]*?)扣${N}分`).exec(text);
   if (!m) return null;
-  // The subject stands before 每: "年中追加或调剂预算(政策性调整除外)每发生一次扣1分".
-  const before = text.slice(0, m.index).replace(LEAD, "");
-  const clause = before.split(/[;；。,，]/).filter((c) => c !== "").pop() ?? "";
-  const subject = clause.replace(/(存在|发生|出现|有)?的?$/, "");
-  return withSubject({ shape: "perOccurrence", pointsEach: Number(m[2]) }, /[\u4e00-\u9fff]{2,}/.test(subject) ? subject : undefined, false);
+  // What is counted stands before 每 ("年中追加或调剂预算(政策性调整除外)每发生一次") and in the phrase itself
+  // ("采购意向应按时公开，每有一个项目未按时公开", "年中每发生一次非政策性追加调剂").
+  const before = text.slice(0, m.index).replace(LEAD, "").split(/[;。]/).pop() ?? "";
+  const clause = (before.split(/[,，]/).filter((c) => c !== "").pop() ?? "").replace(/(存在|发生|出现|有)?的?$/, "");
+  const counted = `${m[1]}${m[3]}`.replace(/^(有|发生|出现|发现|存在)/, "").replace(/^(项目|事项)?/, "");
+  const lead = subjectOf(clause) ?? (/[得计]/.test(clause) ? "" : clause);
+  const subject = `${lead}${/[\u4e00-\u9fff]{2,}/.test(counted) ? counted : ""}`;
+  return withSubject({ shape: "perOccurrence", pointsEach: Number(m[4]) }, /[\u4e00-\u9fff]{2,}/.test(subject) ? subject : undefined, false);
 }
 
 /** "①…1分；②…1分" items, and "每少一项扣1分" / "每有一项未…扣1分". */
@@ -126,6 +135,8 @@ function checklist(text: string): Rule | null {
 /** "完成值/目标值×分值", "按完成比例计分", "得分=预算执行率×该指标分值". */
 function proportional(text: string): Rule | null {
   if (/(完成值|实际值|实际完成值)[/÷](目标值|计划值|指标值)|按(实际)?完成(比例|程度|率)(计|得|折算)分|(完成率|完成比例|完成程度)[×*]/.test(text)) return { shape: "proportional" };
+  const explicit = new RegExp(`(?:得分=)?([^=,;。]+?)[/÷]${N}[^×*;。]{0,6}[×*](?:${N}分?|(?:该|本)?(?:指标)?分值)`).exec(text);
+  if (explicit) return withSubject({ shape: "proportional", target: Number(explicit[2]) }, /[\u4e00-\u9fff]{2,}/.test(explicit[1]) ? explicit[1] : undefined, false);
   const times = /(?:得分=)?([^=,;。]+?)[×*](该|本)?(指标)?分值/.exec(text);
   if (!times) return /得分=.*(完成|实际)/.test(text) ? { shape: "proportional" } : null;
   const subject = times[1].replace(/^得分=?/, "");
@@ -161,14 +172,15 @@ function bands(text: string): Rule | null {
     else if (only.min !== undefined && only.max === undefined) result.push({ max: only.min, maxInclusive: only.minInclusive === false, points: 0 });
   }
   if (result.length < 2) return null;
-  return withSubject({ shape: "bands", bands: result }, subjectOf(text), percent || undefined);
+  const measured = new RegExp(`\\d${COUNT_UNIT}`).test(text);
+  return withSubject({ shape: "bands", bands: result }, subjectOf(text), percent ? true : measured ? false : undefined);
 }
 
 /** Points of a band: a number, 满分, or a share of the weight (得60%分值). */
 function pointsOf(segment: string): { points: number } | { points: number; share: number } | null {
   // "绩效自评不超过89分" caps a total score (INDICATORS B1); it awards nothing.
   if (/(不超过|不高于|最高|不得超过)\d+(\.\d+)?分/.test(segment)) return null;
-  if (/不得分|得0分|计0分|0分$/.test(segment)) return { points: 0 };
+  if (/不得分|得0分|计0分|(^|[^\d.])0分$/.test(segment)) return { points: 0 };
   if (/得满分|计满分|全部?得分/.test(segment)) return { points: 0, share: 1 };
   const share = new RegExp(`(?:得|计)${N}%(?:的)?(?:分值|权重)`).exec(segment);
   if (share) return { points: 0, share: Number(share[1]) / 100 };
@@ -182,7 +194,7 @@ function pointsOf(segment: string): { points: number } | { points: number; share
  * band is flagged `unmarked` so that a value exactly on A or B is left to the officer.
  */
 function rangeOf(segment: string): Omit<Band, "points"> | null {
-  const pct = `${N}%?`;
+  const pct = `${N}(?:%|${COUNT_UNIT.slice(1, -1)})?`;
   // "0<结转结余率≤3%": both bounds around the subject's name.
   let m = new RegExp(`${pct}(<|≤)[^<≤\\d]{1,20}(<|≤)${pct}`).exec(segment);
   if (m) return { min: Number(m[1]), minInclusive: m[2] === "≤", max: Number(m[4]), maxInclusive: m[3] === "≤" };

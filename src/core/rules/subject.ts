@@ -5,6 +5,8 @@ import { MetricExpr, Profile, ValueKind } from "./profile";
 export interface ResolvedSubject {
   name: string;
   kind: ValueKind;
+  /** "down" for a count of things that cost points. */
+  direction?: "up" | "down" | "target";
 }
 
 /** Stems shorter than this are too common to identify a subject inside a longer text (预算, 公开). */
@@ -19,19 +21,27 @@ const NARROWING = /项目|专项|基本支出|人员|公用|重点|转移支付|
  */
 export class SubjectResolver {
   private readonly byStem = new Map<string, ResolvedSubject>();
+  /** Aliases written "采购意向+未按时公开": every part must be in the subject, in any order. */
+  private readonly allOf: { parts: string[]; subject: ResolvedSubject }[] = [];
 
   constructor(private readonly profile: Pick<Profile, "metrics" | "dataFields">) {
     // Metrics before fields: "执行率" names the metric 预算执行率, not a field labelled 执行数.
-    for (const name of Object.keys(profile.metrics)) {
-      const kind = this.kindOf(name);
-      for (const alias of [name, ...(LIBRARY_METRICS[name]?.aliases ?? [])]) this.add(alias, { name, kind });
+    for (const [name, expr] of Object.entries(profile.metrics)) {
+      const direction = LIBRARY_METRICS[name]?.direction ?? ("countUnmet" in expr ? "down" : undefined);
+      const subject: ResolvedSubject = { name, kind: this.kindOf(name), ...(direction ? { direction } : {}) };
+      for (const alias of [name, ...(LIBRARY_METRICS[name]?.aliases ?? [])]) this.add(alias, subject);
     }
     for (const [name, spec] of Object.entries(profile.dataFields)) {
-      for (const label of [name, ...(spec.labels ?? [])]) this.add(label, { name, kind: spec.kind ?? "amount" });
+      const subject: ResolvedSubject = { name, kind: spec.kind ?? "amount", ...(spec.direction ? { direction: spec.direction } : {}) };
+      for (const label of [name, ...(spec.labels ?? [])]) this.add(label, subject);
     }
   }
 
   private add(label: string, subject: ResolvedSubject): void {
+    if (label.includes("+")) {
+      this.allOf.push({ parts: label.split("+").map(stem), subject });
+      return;
+    }
     const key = stem(label);
     if (key && !this.byStem.has(key)) this.byStem.set(key, subject);
   }
@@ -78,6 +88,13 @@ export class SubjectResolver {
         bestLength = candidate.length;
         tie = false;
       } else if (best && best.name !== resolved.name) tie = true;
+    }
+    for (const { parts, subject } of this.allOf) {
+      const length = parts.reduce((n, p) => n + p.length, 0);
+      if (length <= bestLength || !parts.every((p) => key.includes(p))) continue;
+      best = subject;
+      bestLength = length;
+      tie = false;
     }
     return tie ? null : best;
   }

@@ -39,24 +39,50 @@ export function bindValue(ctx: BindingContext): Binding {
   const named = rule.subject ? ctx.subjects.resolve(rule.subject) : null;
   const own = ctx.subjects.resolveName(name);
   const subject = rule.subject ? named : own;
-  // The row's own 完成值 speaks of the indicator itself: usable when the criterion names nothing else.
-  const aboutItself = !rule.subject || !named || (own !== null && named.name === own.name);
-  const actual = aboutItself ? rowActual(ctx.row, name) : undefined;
+  // The row's own figures (完成值, or the data table's figure under the indicator's name) speak of the indicator
+  // itself: usable when the criterion names nothing else.
+  const aboutItself = !rule.subject || (named ? own !== null && named.name === own.name : shareWords(rule.subject, name));
+  const ownFigure = () => figureOf(ctx, rule, aboutItself ? [rule.subject, name] : [rule.subject]);
 
   if (subject) {
-    const wrongKind = kindProblem(rule, subject.kind);
+    // A library subject states its direction; one that does not is no count of things that cost points.
+    const wrongKind = kindProblem(rule, subject.kind, subject.direction ?? "unstated");
     const result = wrongKind ? null : ctx.metrics.get(subject.name);
     if (result && !isMissing(result)) return { metric: result, metricName: subject.name };
-    if (actual && !kindProblem(rule, actual.kind)) return { metric: actual };
+    const figure = aboutItself ? ownFigure() : null;
+    if (figure) return figure;
     if (wrongKind) return { why: `评分标准按${wrongKind}计分，而“${subject.name}”是${KIND_WORDS[subject.kind]}，不能套用` };
     return { why: gapText(result!) };
   }
-  if (actual) {
-    const wrongKind = kindProblem(rule, actual.kind);
-    return wrongKind ? { why: `评分标准按${wrongKind}计分，而本行完成值“${actual.calculation}”不是` } : { metric: actual };
+  return ownFigure() ?? { why: `评分标准所说的“${rule.subject ?? name}”在数据表中找不到对应的数据，本行也没有完成值` };
+}
+
+/** Two names speak of the same thing when they share a two-character word (满意度 / 群众满意度). */
+function shareWords(a: string, b: string): boolean {
+  const pairs = (t: string) => new Set([...t.replace(/[^\u4e00-\u9fff]/g, "")].map((c, i, all) => c + (all[i + 1] ?? "")).filter((p) => p.length === 2));
+  const left = pairs(a);
+  return [...pairs(b)].some((p) => left.has(p));
+}
+
+/** The row's 完成值, else the data table's figure under the subject's or the indicator's name, of a kind that suits. */
+function figureOf(ctx: BindingContext, rule: Rule, names: (string | undefined)[]): Binding | null {
+  const actual = names.length > 1 ? rowActual(ctx.row, leafName(ctx.row)) : undefined;
+  const candidates: MetricResult[] = [...(actual ? [actual] : []), ...names.flatMap((n) => (n ? [ctx.metrics.byLabel(n)] : [])).filter((r): r is MetricResult => r !== null)];
+  for (const c of candidates) {
+    if (isMissing(c)) return { why: gapText(c) };
+    const value = asPercentIfRuleIs(rule, c);
+    const wrongKind = kindProblem(rule, value.kind);
+    if (wrongKind) return { why: `评分标准按${wrongKind}计分，而“${value.calculation}”不是` };
+    return { metric: value };
   }
-  const what = rule.subject ?? name;
-  return { why: `评分标准所说的“${what}”在数据表中找不到对应的数据，本行也没有完成值` };
+  return null;
+}
+
+/** A bare 0.91 or 91 where the rule counts in percent is 91 % (LAYOUTS §1.7: percentages as fractions or numbers). */
+function asPercentIfRuleIs(rule: Rule, v: MetricValue): MetricValue {
+  if (!rule.percent || v.kind !== "count" || typeof v.value !== "number") return v;
+  const value = Math.abs(v.value) <= 1.5 ? round(v.value * 100, 4) : v.value;
+  return { ...v, value, percent: true, kind: "percent" };
 }
 
 function leafName(row: IndicatorRow): string {
@@ -64,13 +90,17 @@ function leafName(row: IndicatorRow): string {
 }
 
 /** Null when a value of this kind suits the rule, else the kind the rule counts in. */
-function kindProblem(rule: Rule, kind: ValueKind): string | null {
+function kindProblem(rule: Rule, kind: ValueKind, direction?: string): string | null {
   if (rule.shape === "binary") return null;
   if (kind === "yesno") return "数值";
-  if (rule.shape === "perOccurrence" || (rule.shape === "checklist" && rule.pointsPerItem !== undefined)) return kind === "count" ? null : "次数或项数";
+  if (rule.shape === "perOccurrence" || (rule.shape === "checklist" && rule.pointsPerItem !== undefined)) {
+    // Only a count of things that cost points can be counted against the score (违规问题, 非政策性调剂), never, say,
+    // the number of intentions published on time.
+    return kind === "count" && (direction === undefined || direction === "down") ? null : "扣分事项的次数";
+  }
   if (rule.percent === true && kind !== "percent") return "百分比";
   if (rule.percent === false && kind === "percent") return "个数";
-  if (rule.shape === "proportional" && kind !== "percent") return "百分比";
+  if (rule.shape === "proportional" && rule.target === undefined && kind !== "percent") return "百分比";
   return null;
 }
 
@@ -94,8 +124,9 @@ function bindProfileRule(ctx: BindingContext): Binding {
   if (metricName) {
     const result = ctx.metrics.get(metricName);
     if (!isMissing(result)) return { metric: result, metricName };
+    // The row's 完成值 stands in only when it is the same kind of figure as the profile's metric.
     const actual = rowActual(ctx.row, metricName);
-    return actual ? { metric: actual } : { why: gapText(result) };
+    return actual && actual.kind === ctx.subjects.kindOf(metricName) ? { metric: actual } : { why: gapText(result) };
   }
   if (ctx.rule.shape === "proportional" && ctx.row.targets.length > 0) return { why: null };
   const actual = rowActual(ctx.row, leafName(ctx.row));

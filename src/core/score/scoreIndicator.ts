@@ -80,7 +80,9 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
   const quantified = row.targets.length > 0 && profile.quantifiedDefault ? profile.quantifiedDefault : null;
   // A budget row's rule is the form's own: 执行率 × 分值, capped at the 分值 (INDICATORS §3.8).
   const formRule: Rule | null = row.execution ? { shape: "proportional", percent: true } : null;
-  const rule: Rule = sheetRule ?? formRule ?? (row.criterion ? null : profileIndicator?.rule ?? quantified) ?? { shape: "manual" };
+  // A row with its own 目标值/完成值 is scored on them before a profile rule about a like-named indicator.
+  const profileRule = quantified ?? profileIndicator?.rule ?? null;
+  const rule: Rule = sheetRule ?? formRule ?? (row.criterion ? null : profileRule) ?? { shape: "manual" };
   const fromSheet = sheetRule !== null || formRule !== null;
   const binding = bindValue({ row, rule, fromSheet, profileIndicator, metrics, subjects });
   const metric = binding.metric;

@@ -1,17 +1,25 @@
 import { toHalfWidth } from "./halfWidth";
 
 /** A weight written inside a name: 投入（20分）, 预算执行(10分), 产出 20分. */
-const WEIGHT_IN_NAME = /[（(]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分\s*[）)]|\s([0-9]+(?:\.[0-9]+)?)分$/;
+const WEIGHT_IN_NAME = /[（(]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?\s*[）)]\s*$|[（(]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分\s*[）)]|\s([0-9]+(?:\.[0-9]+)?)分$/;
 
 export function weightInName(name: string): number | null {
   const m = WEIGHT_IN_NAME.exec(name);
   if (!m) return null;
-  return Number(toHalfWidth(m[1] ?? m[2]));
+  return Number(toHalfWidth(m[1] ?? m[2] ?? m[3]));
 }
 
-/** The display name: the weight and surrounding blanks removed, inner line breaks folded. */
+/**
+ * The display name: the weight removed (投入（20分）, 数量指标（20）), a placeholder number dropped (指标1：), blanks
+ * between Chinese characters removed (产 出, 可持续影\n响指标), other blanks folded.
+ */
 export function displayName(name: string): string {
-  return name.replace(WEIGHT_IN_NAME, "").replace(/\s+/g, " ").trim();
+  return name
+    .replace(WEIGHT_IN_NAME, "")
+    .replace(/^\s*指标\s*[0-9０-９]+\s*[:：]\s*/, "")
+    .replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**

@@ -10,7 +10,7 @@ export type ParsedNumber =
 /** Marks that mean "nothing here" in Chinese tables. */
 const EMPTY_MARKS = new Set(["", "-", "--", "—", "——", "/", "\\", "无", "不适用", "n/a", "N/A"]);
 /** Units that may follow a number; they do not change its value. */
-const UNIT = /(分|万元|元|亿元|个|项|次|人|家|户|座|名|天|日|件|份|笔|个百分点)$/;
+const UNIT = /(分|万元|元|亿元|千元|个|项|次|人次|万人次|人|家|户|座|名|天|日|件|份|笔|个百分点|条|场|分钟|小时|册次|万册次|册|卷|万卷|台|辆|所|批|篇|期|公里|亩|万亩|吨|宗|例|处|起|本)$/;
 
 export function parseNumber(value: CellValue | undefined): ParsedNumber {
   if (value === null || value === undefined) return { kind: "empty" };
