@@ -1,7 +1,7 @@
 /**
  * F3 (DS provincial form): a 分值 column beside each level name (三 times 分值), merged level weights equal to the sums
  * of their leaves, 评价标准 then 指标说明 holding the formulas, headers broken by line breaks (一级\n指标).
- * The data sheet has a D3 三公 table (预算数/实际数/上年实际数) and D1 lines.
+ * The data sheet has a D3 三公 table (预算数(万元)/实际数(万元)/上年实际数(万元), indented parts) and D1 lines.
  * Traps: 公务接待费 rose 5% while 三公 as a whole fell 7.5% (the criterion is about 公务接待费); the 三公 变动率 is
  * defined on actual spending, not against the budget (控制率 86.33%). 结转结余率 sits exactly on the 6% bound, which the
  * criterion includes (≤6%). One planted mistake: 培训合格率 declared 12, the band gives 9.
@@ -33,7 +33,6 @@ function build() {
 
   const data = wb.addWorksheet("基础数据");
   title(data, 1, "基础数据", 4);
-  lines(data, "A2", [["单位：万元"]]);
   place(data, "A3", [
     ["项目", "数值"],
     ["全年预算数", 300],
@@ -41,7 +40,7 @@ function build() {
     ["结转结余总额", 18],
   ]);
   place(data, "A8", [
-    ["项目", "预算数", "实际数", "上年实际数"],
+    ["项目", "预算数(万元)", "实际数(万元)", "上年实际数(万元)"],
     ["“三公”经费合计", 12, 10.36, 11.2],
     ["  因公出国（境）费", 0, 0, 0],
     ["  公务用车购置及运行费", 8, 7, 8],
