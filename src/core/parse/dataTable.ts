@@ -27,7 +27,7 @@ const FILLER = /^(万元|元|亿元|%|％|个|项|次|人|家|单位|:|：)$/;
 const MAX_LABEL_LENGTH = 40;
 /** How far right of a label its value may be. */
 const MAX_GAP = 6;
-const INLINE_VALUE = /^(.{2,30}?)[:：]\s*([-+]?[\d,.]+\s*(%|万元|元|人|个|次)?)$/;
+const INLINE_VALUE = /^(.{2,30}?)[:：]\s*([-+]?[\d,.]+\s*(%|[\u4e00-\u9fff]{1,3})?)$/;
 
 /**
  * Finds the data-table fields (数据表) by what their labels mean, not by exact strings (labels compared by stem): a

@@ -5,6 +5,7 @@ import { cellText, parseNumber } from "../text/numberText";
 import { displayName, weightInName } from "../text/names";
 import { toHalfWidth } from "../text/halfWidth";
 import { HeaderColumns, headerAt } from "./header";
+import { statesProportion } from "../rules/recognise";
 import { IndicatorRow, LevelWeight, ScoringField, ScoringTable, SourceCell, SumRow, TargetRow } from "./tables";
 
 const NAME_FIELDS: ScoringField[] = ["level1", "level2", "level3", "name"];
@@ -25,6 +26,7 @@ export function findScoringTables(grid: Grid): ScoringTable[] {
     }
     const { table, endRow } = readTable(grid, row, header.columns, header.lastRow + 1);
     if (table.indicators.length > 0) tables.push(table);
+    if (notesStateProportion(grid)) for (const r of table.indicators) r.proportionStated = true;
     row = Math.max(endRow, header.lastRow) + 1;
   }
   return tables;
@@ -53,6 +55,13 @@ function rowLabel(grid: Grid, row: number, columns: HeaderColumns): RowLabel {
   }
   return null;
 }
+
+/** The form's notes (注：… / 填表说明：…) say that a missed target scores in proportion to its completion. */
+function notesStateProportion(grid: Grid): boolean {
+  return grid.sheet.values.some((cells) => cells.some((v) => typeof v === "string" && NOTE.test(v) && statesProportion(v)));
+}
+
+const NOTE = /^\s*(注|说明|填表说明|备注)\s*\d*\s*[:：.、]/;
 
 /** A template's unfilled slot: "指标2：" or "……" with no weight and no score (LAYOUTS §1.7). */
 function isPlaceholder(grid: Grid, row: number, columns: HeaderColumns, leaf: string): boolean {
@@ -125,8 +134,8 @@ function readTable(grid: Grid, headerRow: number, columns: HeaderColumns, firstR
       weightCell: sourceCell(grid, row, columns.weight),
       declared,
       reason: sourceCell(grid, row, columns.reason),
-      criterion: textAt(grid, row, columns.criterion),
-      criterionCell: columns.criterion === undefined ? null : toA1(grid.owner(row, columns.criterion)),
+      // Without a 评分标准 column the rule may stand in the 指标解释 (LAYOUTS F4, ND18's short form).
+      ...criterionOf(grid, row, columns),
       explanation: textAt(grid, row, columns.explanation),
       targets: target ? [target] : [],
       ...(columns.coefficient !== undefined ? { coefficient: sourceCell(grid, row, columns.coefficient)! } : {}),
@@ -137,6 +146,18 @@ function readTable(grid: Grid, headerRow: number, columns: HeaderColumns, firstR
   return { table: classify(grid, headerRow, endRow, columns, rows, total), endRow };
 }
 
+/** The row's 评分标准, or its 指标解释 when that states how the row is scored and the table has no 评分标准 column. */
+function criterionOf(grid: Grid, row: number, columns: HeaderColumns): { criterion: string | null; criterionCell: string | null } {
+  const col = columns.criterion ?? columns.explanation;
+  const text = textAt(grid, row, col);
+  if (col === undefined || text === null) return { criterion: null, criterionCell: null };
+  if (columns.criterion === undefined && !SCORING_WORDS.test(text)) return { criterion: null, criterionCell: null };
+  return { criterion: text, criterionCell: toA1(grid.owner(row, col)) };
+}
+
+/** Words that make an explanation a scoring rule: 得分, 计分, 扣…分, 得满分, 酌情, 评定. */
+const SCORING_WORDS = /得分|计分|扣\s*[\d.一二三四五六七八九十]+\s*分|扣分|得满分|满分|不得分|酌情|评定/;
+
 /** 目标值/完成值 of a row, when it has either. */
 function targetRow(grid: Grid, row: number, columns: HeaderColumns, nameCols: number[]): TargetRow | null {
   if (columns.target === undefined || columns.actual === undefined) return null;
@@ -145,7 +166,7 @@ function targetRow(grid: Grid, row: number, columns: HeaderColumns, nameCols: nu
   if (cellText(target.value) === null && cellText(actual.value) === null) return null;
   const ownName = [columns.explanation, ...nameCols.slice().reverse()]
     .map((col) => (col !== undefined && !grid.continuesMergeFromAbove(row, col) ? textAt(grid, row, col) : null))
-    .find((t) => t !== null);
+    .find((t) => t !== null && !(t.length > 20 && SCORING_WORDS.test(t)));
   const nature = textAt(grid, row, columns.nature);
   return { name: ownName ? displayName(ownName) : "", target, actual, ...(nature ? { nature } : {}) };
 }

@@ -59,6 +59,8 @@ export interface IndicatorRow {
   coefficient?: SourceCell;
   /** Set for the budget row of a 财政部-format form. */
   execution?: ExecutionRow;
+  /** The form's notes state that a missed target scores in proportion to its completion. */
+  proportionStated?: boolean;
 }
 
 /** A row that states a sum: a 小计 row, a level-1/level-2 row above its children, or the 合计 row. */

@@ -1,14 +1,14 @@
 import { fixed2, fmt, round } from "../decimal";
 import { Band, Rule } from "./profile";
 import { MetricValue } from "./metrics";
-import { TargetOutcome } from "./targets";
+import { Convention, TargetOutcome } from "./targets";
 import { normaliseName } from "../text/names";
 
 /**
  * What a rule made of an indicator: a computed score with its calculation, or why none could be computed. A score that
  * rests on an unstated convention says so: it may confirm the declared score, never contradict it.
  */
-export type RuleOutcome = { score: number; calculation: string; convention?: string } | { score: null; why: string };
+export type RuleOutcome = { score: number; calculation: string; conventions?: Convention[] } | { score: null; why: string };
 
 export interface RuleInput {
   weight: number;
@@ -75,7 +75,8 @@ export function applyRule(rule: Rule, input: RuleInput): RuleOutcome {
       return perCount(rule.pointsPerItem, "每项", input);
     }
     case "perOccurrence":
-      return perCount(rule.pointsEach, "每次", input);
+      // "扣分值的三分之一" is a share of the sheet's own weight: no profile scaling applies.
+      return perCount(rule.shareEach !== undefined ? weight * rule.shareEach : rule.pointsEach, "每次", rule.shareEach !== undefined ? { ...input, scale: 1 } : input);
     case "proportional": {
       if (needNumber(metric)) {
         const target = rule.target ?? 100;
@@ -92,12 +93,21 @@ export function applyRule(rule: Rule, input: RuleInput): RuleOutcome {
       const detail = targets.map((t) => t.text).join("；");
       const formula = targets.length === 1 ? `${fmt(weight)} × ${fixed2(mean * 100)}%` : `${fmt(weight)} × 平均完成比例 ${fixed2(mean * 100)}%`;
       const conventions = targets.flatMap((t) => (t.convention ? [t.convention] : []));
-      return { score, calculation: `${detail}；得分 = ${formula} = ${pts(score)}`, ...(conventions.length > 0 ? { convention: [...new Set(conventions)].join("；") } : {}) };
+      return { score, calculation: `${detail}；得分 = ${formula} = ${pts(score)}`, ...(conventions.length > 0 ? { conventions } : {}) };
     }
     case "binary": {
+      if (rule.onTarget) {
+        const targets = input.targets ?? [];
+        if (targets.length === 0 || targets.some((t) => t.share === null)) return { score: null, why: "没有可识别的目标值和完成值，无法判断是否达到目标" };
+        const met = targets.every((t) => t.share === 1);
+        return { score: met ? weight : 0, calculation: `${targets.map((t) => t.text).join("；")}，${met ? "达到目标，得满分" : "未达到目标，不得分"} ${pts(met ? weight : 0)}` };
+      }
       if (!metric) return { score: null, why: "缺少判断是否完成的数据" };
-      const done = typeof metric.value === "boolean" ? metric.value : metric.value >= (metric.percent ? 100 : 1);
-      return { score: done ? weight : 0, calculation: `${metric.calculation}，${done ? "已完成，得满分" : "未完成，不得分"} ${pts(done ? weight : 0)}` };
+      // "未发生X得满分": a 否 or a count of 0 earns the points.
+      const happened = typeof metric.value === "boolean" ? metric.value : metric.value > 0;
+      const done = rule.negated ? !happened : typeof metric.value === "boolean" ? metric.value : metric.value >= (metric.percent ? 100 : 1);
+      const said = rule.negated ? (done ? "未发生，得满分" : "已发生，不得分") : done ? "已完成，得满分" : "未完成，不得分";
+      return { score: done ? weight : 0, calculation: `${metric.calculation}，${said} ${pts(done ? weight : 0)}` };
     }
   }
 }

@@ -68,9 +68,23 @@ export type Rule = (
     }
   | { shape: "bands"; metric?: string; bands: Band[] }
   | { shape: "checklist"; metric?: string; items?: { name: string; points: number }[]; pointsPerItem?: number }
-  | { shape: "perOccurrence"; metric?: string; pointsEach: number; conditions?: SubjectCondition[] }
+  | {
+      shape: "perOccurrence";
+      metric?: string;
+      pointsEach: number;
+      /** Points each as a share of the weight instead ("扣分值的三分之一"). */
+      shareEach?: number;
+      conditions?: SubjectCondition[];
+    }
   | { shape: "proportional"; metric?: string; target?: number }
-  | { shape: "binary"; metric?: string }
+  | {
+      shape: "binary";
+      metric?: string;
+      /** "未发生X得满分": done when X did not happen (是否发生X = 否, or a count of 0). */
+      negated?: boolean;
+      /** "控制在目标值以内得满分": done when the row's targets are met. */
+      onTarget?: boolean;
+    }
   | { shape: "manual" }
 ) &
   RuleSubject;

@@ -12,7 +12,7 @@ export function recogniseCriterion(criterion: string | null): Rule | null {
   if (!SEEN.has(criterion)) {
     if (SEEN.size > 5000) SEEN.clear();
     const text = normalise(criterion);
-    SEEN.set(criterion, conditionList(text) ?? threshold(text) ?? unitThreshold(text) ?? proportional(text) ?? perOccurrence(text) ?? checklist(text) ?? bands(text) ?? binary(text));
+    SEEN.set(criterion, conditionList(text) ?? threshold(text) ?? unitThreshold(text) ?? proportional(text) ?? perOccurrence(text) ?? checklist(text) ?? withinBudget(text) ?? bands(text) ?? negatedOrOnTarget(text) ?? binary(text));
   }
   return SEEN.get(criterion)!;
 }
@@ -23,7 +23,7 @@ const N = "(\\d+(?:\\.\\d+)?)";
 const ONE = "(?:1|一)";
 const CN_DIGITS: Record<string, string> = { 零: "0", 一: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 十: "10" };
 /** Words of a count a shortfall is measured in: 少一场扣1分. */
-const COUNT_UNIT = "(万人次|人次|万册次|册次|分钟|小时|个|场|次|项|人|家|件|份|篇|期|所|户|座|天|台|批|例|处|条|部|本|万亩|亩|公里|吨|卷)";
+const COUNT_UNIT = "(万人次|人次|万册次|册次|批次|分钟|小时|个|场|次|项|人|家|件|份|篇|期|所|户|座|天|台|批|例|处|条|部|本|万亩|亩|公里|吨|卷)";
 
 function normalise(text: string): string {
   return toHalfWidth(text)
@@ -62,6 +62,23 @@ function withSubject<T extends Rule>(rule: T, subject: string | undefined, perce
  * own bound, each one missed costing the points.
  */
 function conditionList(text: string): Rule | null {
+  return boundsEach(text) ?? sharedBound(text);
+}
+
+/** "6月底支出进度≥50%、9月底支出进度≥75%、11月底支出进度≥90%，每有一个时间节点未达到扣分值的三分之一". */
+function boundsEach(text: string): Rule | null {
+  const list = new RegExp(`^((?:[^、,;。]+?(?:≥|≤)${N}%?、)+[^、,;。]+?(?:≥|≤)${N}%?)[,;]?每[^;。]{0,12}?(?:未达到|未完成|不达标|未达标)[^;。]*?扣(?:${N}分|分值的(三分之一|四分之一|二分之一|一半|1/3|1/4|1/2))`).exec(text.replace(LEAD, ""));
+  if (!list) return null;
+  const conditions: SubjectCondition[] = list[1].split("、").map((item) => {
+    const c = new RegExp(`^(.+?)(≥|≤)${N}%?$`).exec(item)!;
+    return c[2] === "≥" ? { subject: c[1], atLeast: Number(c[3]) } : { subject: c[1], atMost: Number(c[3]) };
+  });
+  const shares: Record<string, number> = { 三分之一: 1 / 3, "1/3": 1 / 3, 四分之一: 0.25, "1/4": 0.25, 二分之一: 0.5, 一半: 0.5, "1/2": 0.5 };
+  const each = list[4] !== undefined ? { pointsEach: Number(list[4]) } : { pointsEach: 0, shareEach: shares[list[5]] };
+  return withSubject({ shape: "perOccurrence", ...each, conditions }, undefined, list[1].includes("%"));
+}
+
+function sharedBound(text: string): Rule | null {
   const m = new RegExp(`^(.+?)分别(达到|不低于|不少于|≥|不超过|不高于|≤)(${N}%?(?:[、,]${N}%?)+)[^;。]*?每[^;。]{0,12}?(?:未达到|未完成|不达标|未达标)[^;。]*?扣${N}分`).exec(text.replace(LEAD, ""));
   if (!m) return null;
   const names = m[1].split(/[、,]/);
@@ -94,7 +111,8 @@ function threshold(text: string): Rule | null {
  * 10天扣1分", "速报时间≤10分钟得满分，每超过1分钟扣1分". The limit is the last figure in the same unit before the rule.
  */
 function unitThreshold(text: string): Rule | null {
-  const per = new RegExp(`(?:每)?(少|缺|低于|不足|减少|超过|超出|多|高于|增加)[^;。,]{0,6}?(${N.slice(1, -1)}|一)${COUNT_UNIT}[^;。]*?扣${N}分`).exec(text);
+  const pattern = (lead: string) => new RegExp(`${lead}(少|缺|低于|不足|减少|超过|超出|多|高于|增加)[^;。,]{0,6}?(${N.slice(1, -1)}|一)${COUNT_UNIT}[^;。,]*?扣${N}分`);
+  const per = pattern("每").exec(text) ?? pattern("").exec(text);
   if (!per) return null;
   const limits = [...text.slice(0, per.index).matchAll(new RegExp(`${N}${per[3]}`, "g"))];
   const limit = limits[limits.length - 1];
@@ -132,12 +150,23 @@ function checklist(text: string): Rule | null {
   return { shape: "checklist", ...(items.length >= 2 ? { items } : {}), ...(pointsPerItem !== undefined ? { pointsPerItem } : {}) };
 }
 
+const IN_PROPORTION = /(完成值|实际值|实际完成值)[/÷](绩效|年度)?(目标值|计划值|指标值)|按(实际)?完成(比例|程度|率)(计|得|折算)分|(完成率|完成比例|完成程度)[×*]/;
+
+/** True for a form's note that scores missed targets in proportion ("未完成的，按 实际完成值/年度指标值×该指标分值 计分"). */
+export function statesProportion(note: string): boolean {
+  return IN_PROPORTION.test(normalise(note));
+}
+
 /** "完成值/目标值×分值", "按完成比例计分", "得分=预算执行率×该指标分值". */
 function proportional(text: string): Rule | null {
-  if (/(完成值|实际值|实际完成值)[/÷](目标值|计划值|指标值)|按(实际)?完成(比例|程度|率)(计|得|折算)分|(完成率|完成比例|完成程度)[×*]/.test(text)) return { shape: "proportional" };
+  if (IN_PROPORTION.test(text)) {
+    // "完成值/目标值×分值，目标值850公里": the target stated in the criterion, for a row without a 目标值 column.
+    const stated = new RegExp(`目标值(?:为|是)?${N}(%)?`).exec(text);
+    return stated ? { shape: "proportional", target: Number(stated[1]), percent: !!stated[2] } : { shape: "proportional" };
+  }
   const explicit = new RegExp(`(?:得分=)?([^=,;。]+?)[/÷]${N}[^×*;。]{0,6}[×*](?:${N}分?|(?:该|本)?(?:指标)?分值)`).exec(text);
   if (explicit) return withSubject({ shape: "proportional", target: Number(explicit[2]) }, /[\u4e00-\u9fff]{2,}/.test(explicit[1]) ? explicit[1] : undefined, false);
-  const times = /(?:得分=)?([^=,;。]+?)[×*](该|本)?(指标)?分值/.exec(text);
+  const times = new RegExp(`(?:得分=)?([^=,;。]+?)[×*](?:(?:该|本)?(?:指标)?分值|${N}分)`).exec(text);
   if (!times) return /得分=.*(完成|实际)/.test(text) ? { shape: "proportional" } : null;
   const subject = times[1].replace(/^得分=?/, "");
   return withSubject({ shape: "proportional" }, /[\u4e00-\u9fff]{2,}/.test(subject) ? subject : undefined, true);
@@ -148,7 +177,9 @@ function bands(text: string): Rule | null {
   const result: Band[] = [];
   let percent = false;
   const REST = /[,，](超出|超过|高于|低于|未达到|否则)[^;。]*?(不得分|得0分)$/;
-  for (const whole of text.split(/[;。\n]/)) {
+  // Clauses end at ；and 。, and at a comma where one clause awards several bands ("≥95%得10分，90%(含)至95%得8分").
+  const clauses = text.split(/[;。\n]/).flatMap((c) => ((c.match(/\d分|不得分|满分/g) ?? []).length > 1 ? c.split(",") : [c]));
+  for (const whole of clauses) {
     // "≤100%得5分，超出不得分": the band, then the rest of the range in the other direction.
     const segment = whole.replace(REST, "");
     const points = pointsOf(segment);
@@ -215,6 +246,25 @@ function rangeOf(segment: string): Omit<Band, "points"> | null {
   if ((m = new RegExp(`(?:<|低于|小于|不足|不满|未达到)${pct}`).exec(segment))) return { max: Number(m[1]), maxInclusive: false };
   if ((m = new RegExp(`(?:=|为|等于)${pct}`).exec(segment))) return { min: Number(m[1]), max: Number(m[1]) };
   return null;
+}
+
+/** "“三公”经费支出不超过预算得5分，超出预算不得分": the spending against its budget, as a 控制率 of at most 100 %. */
+function withinBudget(text: string): Rule | null {
+  const m = new RegExp(`^(.{2,16}?)(?:支出|实际支出)?(?:不超过|控制在)预算(?:以内|内)?(?:的)?(?:得|计)${N}分[,;](?:超出|超过)预算[^;。]*?(?:不得分|得0分)`).exec(text.replace(LEAD, ""));
+  if (!m) return null;
+  const bands: Band[] = [{ max: 100, maxInclusive: true, points: Number(m[2]) }, { min: 100, minInclusive: false, points: 0 }];
+  return withSubject({ shape: "bands", bands }, `${m[1]}控制率`, true);
+}
+
+/**
+ * "未发生违规违纪问题得10分，发生违规违纪问题不得分": done when it did not happen. "实际成本控制在目标值以内得满分，超出
+ * 目标值不得分": done when the row's target is met.
+ */
+function negatedOrOnTarget(text: string): Rule | null {
+  const onTarget = /(控制在|达到|完成|不超过)目标值(以内|以上)?(的)?(得|计)(满分|\d+(\.\d+)?分)[^;。]*?(超出|超过|未达到|低于|未完成)目标值[^;。]*?(不得分|得0分)/.test(text);
+  if (onTarget) return { shape: "binary", onTarget: true };
+  const m = /^(?:全年)?(未|没有|无)(发生|出现)?(.{2,20}?)(的)?(得|计)(满分|\d+(\.\d+)?分)[,;](?:若|如)?(发生|出现|存在|有)[^;。]*?(不得分|得0分)/.exec(text.replace(LEAD, ""));
+  return m ? withSubject({ shape: "binary", negated: true }, `${m[2] ?? "发生"}${m[3]}`) : null;
 }
 
 /** "完成得5分，未完成不得分", "是得满分，否则不得分". */

@@ -15,7 +15,17 @@ export interface TargetOutcome {
    * Set when the share rests on a convention no rule states (INDICATORS §2.2 #17, UNVERIFIED): a ≤ target missed
    * (目标值 ÷ 完成值), or an = target missed (0). Such a share may confirm a declared score but never contradict it.
    */
-  convention?: string;
+  convention?: Convention;
+}
+
+/**
+ * The unstated conventions a share may rest on: a missed ≥ target scored in proportion (the 10号 rule, UNVERIFIED; a
+ * sheet that says "完成值/目标值×分值" or has a 得分系数 column states it), a missed ≤ target as 目标值 ÷ 完成值, a
+ * missed = target as 0, a qualitative result as a share (达成预期指标 → 100 %, 基本达成 → 60 %).
+ */
+export interface Convention {
+  kind: "missed" | "atMost" | "equal" | "qualitative";
+  text: string;
 }
 
 /** Qualitative results (DOMAIN §4): 达成 100 %, 基本达成 60 %, 未达成 0. */
@@ -29,7 +39,7 @@ const QUALITATIVE: [RegExp, number][] = [
 const AT_MOST = /^(≤|<=|<|不超过|不高于|不大于|控制在|低于|小于)/;
 
 function stripComparator(text: string): string {
-  return text.replace(/^(≥|>=|>|≤|<=|<|不低于|不少于|不超过|不高于|不大于|控制在|低于|小于|大于|高于|达到)/, "");
+  return text.replace(/^(≥|>=|>|≤|<=|<|=|不低于|不少于|不超过|不高于|不大于|控制在|低于|小于|大于|高于|达到)/, "");
 }
 
 /** 指标性质 from its own column, as the comparator it puts before the target. */
@@ -53,22 +63,23 @@ export function targetOutcome(t: TargetRow): TargetOutcome {
   const target = parseNumber(stripComparator(targetText));
   const actual = parseNumber(stripComparator(actualText));
   if (target.kind === "number" && actual.kind === "number") {
-    // A target of 0 or below, or a negative result, gives no share that means anything (100 ÷ −5 is not −2000 %).
+    // A target of 0 events is met by 0; otherwise a target of 0 or below, or a negative result, gives no share that
+    // means anything (100 ÷ −5 is not −2000 %).
+    if (target.value === 0 && actual.value === 0) return { ...base, share: 1, text: `${text}，已达到目标` };
     if (target.value <= 0 || actual.value < 0) return { ...base, share: null, text };
     const atMost = AT_MOST.test(targetText);
-    if (atMost && actual.value <= target.value) return { ...base, share: 1, text: `${text}，已达到目标，完成 100.00%` };
-    if (targetText.startsWith("=")) {
-      const met = actual.value === target.value;
-      return { ...base, share: met ? 1 : 0, text: `${text}，${met ? "与目标相等" : "与目标不等，按 0 计"}`, ...(met ? {} : { convention: "“=”类指标未达到按 0 计" }) };
-    }
-    const share = Math.min(1, atMost ? target.value / actual.value : actual.value / target.value);
-    const convention = atMost ? { convention: "“≤”类指标按 目标值 ÷ 完成值 折算" } : {};
-    return { ...base, share, text: `${text}，完成 ${fixed2(share * 100)}%`, ...convention };
+    if (targetText.startsWith("=") && actual.value === target.value) return { ...base, share: 1, text: `${text}，与目标相等` };
+    if (!targetText.startsWith("=") && (atMost ? actual.value <= target.value : actual.value >= target.value)) return { ...base, share: 1, text: `${text}，已达到目标，完成 100.00%` };
+    if (targetText.startsWith("=")) return { ...base, share: 0, text: `${text}，与目标不等，按 0 计`, convention: { kind: "equal", text: "“=”类指标未达到按 0 计" } };
+    const share = atMost ? target.value / actual.value : actual.value / target.value;
+    const convention: Convention = atMost ? { kind: "atMost", text: "“≤”类指标按 目标值 ÷ 完成值 折算" } : { kind: "missed", text: "未完成的定量指标按完成比例计分" };
+    return { ...base, share, text: `${text}，完成 ${fixed2(share * 100)}%`, convention };
   }
-  if (targetText !== "" && targetText.replace(/^(≥|≤|=)/, "") === actualText) return { ...base, share: 1, text: `${text}，与目标一致` };
+  if (targetText !== "" && targetText.replace(/^(≥|≤|=)/, "") === actualText) {
+    return { ...base, share: 1, text: `${text}，与目标一致`, convention: { kind: "qualitative", text: "定性指标完成值与目标值文字相同按满分计" } };
+  }
   if (qualitative) {
-    const partly = qualitative[1] > 0 && qualitative[1] < 1 ? { convention: `“${actualText}”按 ${fmt(qualitative[1] * 100)}% 计` } : {};
-    return { ...base, share: qualitative[1], text: `${text}，按 ${fmt(qualitative[1] * 100)}% 计`, ...partly };
+    return { ...base, share: qualitative[1], text: `${text}，按 ${fmt(qualitative[1] * 100)}% 计`, convention: { kind: "qualitative", text: `定性结果“${actualText}”按 ${fmt(qualitative[1] * 100)}% 计` } };
   }
   return { ...base, share: null, text };
 }

@@ -5,6 +5,7 @@ import { isMissing, MetricEvaluator, MetricResult, MetricValue } from "../rules/
 import { Condition, MetricExpr, ProfileIndicator, Rule, SubjectCondition, ValueKind } from "../rules/profile";
 import { SubjectResolver } from "../rules/subject";
 import { cellText, parseNumber } from "../text/numberText";
+import { toHalfWidth } from "../text/halfWidth";
 
 /** The value a rule is applied to, or why there is none, said so that the officer knows what to add. */
 export type Binding = { metric: MetricValue; metricName?: string } | { metric?: undefined; why: string | null };
@@ -33,7 +34,7 @@ export function bindValue(ctx: BindingContext): Binding {
   if (!ctx.fromSheet) return bindProfileRule(ctx);
   if (rule.shape === "perOccurrence" && rule.conditions) return bindConditions(ctx, rule.conditions);
   if (rule.shape === "checklist") return bindChecklist(ctx);
-  if (rule.shape === "proportional" && !rule.subject && ctx.row.targets.length > 0) return { why: null };
+  if ((rule.shape === "proportional" && !rule.subject && ctx.row.targets.length > 0) || (rule.shape === "binary" && rule.onTarget)) return { why: null };
 
   const name = leafName(ctx.row);
   const named = rule.subject ? ctx.subjects.resolve(rule.subject) : null;
@@ -42,19 +43,22 @@ export function bindValue(ctx: BindingContext): Binding {
   // The row's own figures (完成值, or the data table's figure under the indicator's name) speak of the indicator
   // itself: usable when the criterion names nothing else.
   const aboutItself = !rule.subject || (named ? own !== null && named.name === own.name : shareWords(rule.subject, name));
-  const ownFigure = () => figureOf(ctx, rule, aboutItself ? [rule.subject, name] : [rule.subject]);
 
+  const problems: string[] = [];
   if (subject) {
     // A library subject states its direction; one that does not is no count of things that cost points.
     const wrongKind = kindProblem(rule, subject.kind, subject.direction ?? "unstated");
     const result = wrongKind ? null : ctx.metrics.get(subject.name);
     if (result && !isMissing(result)) return { metric: result, metricName: subject.name };
-    const figure = aboutItself ? ownFigure() : null;
-    if (figure) return figure;
-    if (wrongKind) return { why: `评分标准按${wrongKind}计分，而“${subject.name}”是${KIND_WORDS[subject.kind]}，不能套用` };
-    return { why: gapText(result!) };
+    problems.push(wrongKind ? `评分标准按${wrongKind}计分，而“${subject.name}”是${KIND_WORDS[subject.kind]}，不能套用` : gapText(result!));
   }
-  return ownFigure() ?? { why: `评分标准所说的“${rule.subject ?? name}”在数据表中找不到对应的数据，本行也没有完成值` };
+  if (!subject || aboutItself) {
+    const figure = figureOf(ctx, rule, aboutItself ? [rule.subject, name] : [rule.subject], problems);
+    if (figure) return figure;
+  }
+  const formula = sheetFormula(ctx, rule, [rule.subject, name], problems);
+  if (formula) return formula;
+  return { why: problems[0] ?? `评分标准所说的“${rule.subject ?? name}”在数据表中找不到对应的数据，本行也没有完成值` };
 }
 
 /** Two names speak of the same thing when they share a two-character word (满意度 / 群众满意度). */
@@ -64,23 +68,75 @@ function shareWords(a: string, b: string): boolean {
   return [...pairs(b)].some((p) => left.has(p));
 }
 
-/** The row's 完成值, else the data table's figure under the subject's or the indicator's name, of a kind that suits. */
-function figureOf(ctx: BindingContext, rule: Rule, names: (string | undefined)[]): Binding | null {
-  const actual = names.length > 1 ? rowActual(ctx.row, leafName(ctx.row)) : undefined;
-  const candidates: MetricResult[] = [...(actual ? [actual] : []), ...names.flatMap((n) => (n ? [ctx.metrics.byLabel(n)] : [])).filter((r): r is MetricResult => r !== null)];
-  for (const c of candidates) {
-    if (isMissing(c)) return { why: gapText(c) };
-    const value = asPercentIfRuleIs(rule, c);
+/**
+ * The row's 完成值, else the data table's figure under the subject's or the indicator's name, of a kind that suits;
+ * null (with the problem noted) otherwise.
+ */
+function figureOf(ctx: BindingContext, rule: Rule, names: (string | undefined)[], problems: string[]): Binding | null {
+  const leaf = leafName(ctx.row);
+  const actual = names.length > 1 ? rowActual(ctx.row, leaf) : undefined;
+  const candidates: [MetricResult, string][] = [
+    ...(actual ? [[actual, leaf] as [MetricResult, string]] : []),
+    ...names.flatMap((n) => {
+      const r = n ? ctx.metrics.byLabel(n) : null;
+      return r ? [[r, isMissing(r) ? n! : r.facts?.[0]?.name ?? n!] as [MetricResult, string]] : [];
+    }),
+  ];
+  for (const [c, label] of candidates) {
+    if (isMissing(c)) {
+      problems.push(gapText(c));
+      continue;
+    }
+    const value = asPercentIfRuleIs(rule, c, label);
     const wrongKind = kindProblem(rule, value.kind);
-    if (wrongKind) return { why: `评分标准按${wrongKind}计分，而“${value.calculation}”不是` };
-    return { metric: value };
+    if (!wrongKind) return { metric: value };
+    problems.push(`评分标准按${wrongKind}计分，而“${value.calculation}”不是`);
   }
   return null;
 }
 
+const FORMULA = /([^=,，;；。:：]{2,20}?)\s*=\s*[[(（]?\s*([^/÷=()（）[\]]{2,30}?)\s*[/÷]\s*([^×*)）\]=]{2,30}?)\s*[)）\]]?\s*[×*]\s*100%/;
+
+/**
+ * A rate the row defines itself, "按时办结率=按时办结件数/投诉举报受理件数×100%" in its 指标解释 or 评分标准, computed
+ * from the figures the data table states under those names.
+ */
+function sheetFormula(ctx: BindingContext, rule: Rule, names: (string | undefined)[], problems: string[]): Binding | null {
+  if (rule.percent !== true) return null;
+  for (const text of [ctx.row.explanation, ctx.row.criterion]) {
+    const m = text ? FORMULA.exec(toHalfWidth(text).replace(/[“”"]/g, "")) : null;
+    if (!m || !names.some((n) => n && shareWords(n, m[1]))) continue;
+    const [top, bottom] = [figureNamed(ctx, m[2]), figureNamed(ctx, m[3])];
+    if (!top || !bottom) {
+      problems.push(`在数据表中填写“${!top ? m[2] : m[3]}”后可按本表公式“${m[0]}”核算`);
+      continue;
+    }
+    if (typeof top.value !== "number" || typeof bottom.value !== "number" || bottom.value === 0) continue;
+    const rate = round((top.value / bottom.value) * 100, 2);
+    return {
+      metric: {
+        value: rate,
+        percent: true,
+        kind: "percent",
+        calculation: `${m[1]} = ${fmt(top.value)} ÷ ${fmt(bottom.value)} = ${fixed2(rate)}%（本表公式）`,
+        cells: [...top.cells, ...bottom.cells],
+      },
+    };
+  }
+  return null;
+}
+
+/** A figure named in a sheet's formula: a data field of the library, else a label of the data table. */
+function figureNamed(ctx: BindingContext, name: string): MetricValue | null {
+  const field = ctx.subjects.resolveName(name);
+  const result = field ? ctx.metrics.get(field.name) : ctx.metrics.byLabel(name);
+  return result && !isMissing(result) ? result : null;
+}
+
 /** A bare 0.91 or 91 where the rule counts in percent is 91 % (LAYOUTS §1.7: percentages as fractions or numbers). */
-function asPercentIfRuleIs(rule: Rule, v: MetricValue): MetricValue {
-  if (!rule.percent || v.kind !== "count" || typeof v.value !== "number") return v;
+function asPercentIfRuleIs(rule: Rule, v: MetricValue, label: string): MetricValue {
+  // Only a figure named as a rate (办结率, 满意度, 占比) is one: 388 按时办结件数 is not 388 %.
+  if (!rule.percent || v.kind !== "count" || typeof v.value !== "number" || !/率|度|比例|比重|占比|%|％|百分比/.test(label)) return v;
   const value = Math.abs(v.value) <= 1.5 ? round(v.value * 100, 4) : v.value;
   return { ...v, value, percent: true, kind: "percent" };
 }

@@ -90,10 +90,13 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
   const scale = fromSheet || !profileIndicator ? 1 : weight / profileIndicator.weight;
   const targets = row.targets.map(targetOutcome);
   const applied: RuleOutcome = binding.metric || binding.why === null ? applyRule(rule, { weight, scale, metric, targets }) : { score: null, why: binding.why };
-  // A score resting on an unstated convention may confirm the declared one; where it differs, the officer decides.
+  // A score resting on an unstated convention is no check: the officer decides, with our figure for reference. A
+  // sheet that says "完成值/目标值×分值", or states a 得分系数, states the proportional rule itself.
+  const statesProportion = (fromSheet && rule.shape === "proportional") || row.coefficient !== undefined || row.proportionStated === true;
+  const unstated = applied.score !== null ? (applied.conventions ?? []).filter((c) => !(c.kind === "missed" && statesProportion)) : [];
   const outcome: RuleOutcome =
-    applied.score !== null && applied.convention && declared !== null && !sameScore(applied.score, declared)
-      ? { score: null, why: `${applied.calculation}，但${applied.convention}是各地不一的算法，与自评 ${pts(declared)} 不同` }
+    applied.score !== null && unstated.length > 0
+      ? { score: null, why: `${applied.calculation}；但${[...new Set(unstated.map((c) => c.text))].join("、")}是各地不一的算法，请按本地规定确认` }
       : applied;
   if (outcome.score !== null) {
     result.computed = outcome.score;
@@ -132,7 +135,7 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
 
 /** A stated 得分系数 (F6) is a claim like a score: checked against 目标值 and 完成值 at the precision it is written in. */
 function checkCoefficient(row: IndicatorRow, targets: TargetOutcome[], where: FindingPlace): Finding[] {
-  if (!row.coefficient || targets.length !== 1 || targets[0].share === null || targets[0].convention) return [];
+  if (!row.coefficient || targets.length !== 1 || targets[0].share === null || (targets[0].convention && targets[0].convention.kind !== "missed")) return [];
   const share = targets[0].share * 100;
   if (!statedPercentDiffers(row.coefficient, share)) return [];
   return [{ ...where, cell: row.coefficient.cell, kind: "mismatch", points: null, message: `得分系数写作“${cellText(row.coefficient.value)}”，${targets[0].text}，应为 ${fixed2(share)}%`, related: [row.targets[0].target.cell, row.targets[0].actual.cell] }];

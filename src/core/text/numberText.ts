@@ -36,8 +36,9 @@ export function parseYesNo(value: CellValue | undefined): boolean | null {
   if (typeof value === "number") return value === 1 ? true : value === 0 ? false : null;
   if (typeof value !== "string") return null;
   const text = toHalfWidth(value).replace(/\s+/g, "");
-  if (/^(是|已|√|✓|有|按时|已完成|完成|达成|yes|true|Y)/i.test(text)) return true;
-  if (/^(否|未|×|✗|无|没有|不|no|false|N)/i.test(text)) return false;
+  // The whole cell must be the answer: "按时办结件数" is a label, not a yes.
+  if (/^(是|已|√|✓|有|按时|已完成|完成|达成|已公开|按时公开|已按时公开|yes|true|Y)[。.]?$/i.test(text)) return true;
+  if (/^(否|未|×|✗|无|没有|不|未完成|未公开|未按时公开|未按时|no|false|N)[。.]?$/i.test(text)) return false;
   return null;
 }
 
