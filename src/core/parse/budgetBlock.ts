@@ -19,6 +19,9 @@ interface BudgetColumns {
 }
 
 function columnsAt(grid: Grid, row: number): BudgetColumns | null {
+  // Most rows hold no budget header at all: a cheap look for 执行 first.
+  const cells = grid.sheet.values[row - grid.top] ?? [];
+  if (!cells.some((v) => typeof v === "string" && v.includes("执行"))) return null;
   const found: Partial<BudgetColumns> = {};
   for (let col = grid.left; col <= grid.right; col++) {
     const key = headerKey(grid.value(row, col));

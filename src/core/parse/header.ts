@@ -51,10 +51,19 @@ export function headerKey(value: CellValue): string | null {
 }
 
 export function headerField(value: CellValue): ScoringField | null {
-  const key = headerKey(value);
-  if (!key) return null;
-  return FIELD_BY_TEXT.get(key) ?? HEADER_PATTERNS.find(([re]) => re.test(key))?.[1] ?? null;
+  if (typeof value !== "string") return null;
+  let field = FIELDS_SEEN.get(value);
+  if (field === undefined) {
+    const key = headerKey(value);
+    field = key ? FIELD_BY_TEXT.get(key) ?? HEADER_PATTERNS.find(([re]) => re.test(key))?.[1] ?? null : null;
+    if (FIELDS_SEEN.size > 20000) FIELDS_SEEN.clear();
+    FIELDS_SEEN.set(value, field);
+  }
+  return field;
 }
+
+/** Every row of a table is tried as a header; the same texts recur on every row. */
+const FIELDS_SEEN = new Map<string, ScoringField | null>();
 
 export type HeaderColumns = Partial<Record<ScoringField, number>> & {
   /** Columns beside a level name holding that level's weight (F3: 一级指标 | 分值 | 二级指标 | 分值 …), by level. */
@@ -141,8 +150,9 @@ export function fieldsAt(grid: Grid, row: number): HeaderColumns {
  */
 export function headerAt(grid: Grid, row: number): { columns: HeaderColumns; lastRow: number } | null {
   const first = allFieldsAt(grid, row);
+  if (first.size === 0) return null;
   const second = row < grid.bottom ? allFieldsAt(grid, row + 1) : new Map<ScoringField, number[]>();
-  const twoRows = first.size > 0 && (LEVELS.some((f) => second.has(f)) || (second.size > 0 && !isHeader(resolveColumns(first)) && isHeader(resolveColumns(merged(first, second)))));
+  const twoRows = (LEVELS.some((f) => second.has(f)) || (second.size > 0 && !isHeader(resolveColumns(first)) && isHeader(resolveColumns(merged(first, second)))));
   if (twoRows) {
     const both = merged(first, second);
     // A generic "指标" spanning the level columns is not a name column of its own.

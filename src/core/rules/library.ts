@@ -49,6 +49,19 @@ export const LIBRARY_NAMES: ReadonlySet<string> = new Set([...Object.keys(LIBRAR
  * but such words keeps them (合计 stays 合计).
  */
 export function stem(label: string): string {
+  let key = STEMS.get(label);
+  if (key === undefined) {
+    if (STEMS.size > 20000) STEMS.clear();
+    key = stemOf(label);
+    STEMS.set(label, key);
+  }
+  return key;
+}
+
+/** Labels repeat across rows and runs; a stem is pure, so each is computed once. */
+const STEMS = new Map<string, string>();
+
+function stemOf(label: string): string {
   let key = normaliseName(toHalfWidth(label).replace(/\(([^()]*)\)/g, (_, inner: string) => (isUnit(inner) ? "" : inner)))
     .replace(/[①-⑳]/g, "")
     .replace(/=.*$/, "");

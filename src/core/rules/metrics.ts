@@ -111,6 +111,13 @@ export class MetricEvaluator {
    * or not a field names it. Null when no label matches; a gap when matching labels disagree.
    */
   byLabel(name: string): MetricResult | null {
+    if (!this.labels.has(name)) this.labels.set(name, this.searchLabels(name));
+    return this.labels.get(name)!;
+  }
+
+  private readonly labels = new Map<string, MetricResult | null>();
+
+  private searchLabels(name: string): MetricResult | null {
     const key = stem(name);
     if (key.length < 2) return null;
     let found = this.data.labelled.get(key) ?? [];
@@ -127,8 +134,27 @@ export class MetricEvaluator {
     return fromField(found[0]);
   }
 
-  /** A metric the profile does not name, e.g. the conditions a sheet's criterion lists. */
-  evaluate(name: string, expr: MetricExpr): MetricResult {
+  /**
+   * A metric the profile does not name, e.g. the conditions a sheet's criterion lists; many rows repeat the same
+   * criterion, so each distinct one is evaluated once.
+   */
+  evaluateOnce(name: string, expr: MetricExpr): MetricResult {
+    const key = `${name}\u0001${JSON.stringify(expr)}`;
+    if (!this.once.has(key)) this.once.set(key, this.evaluate(name, expr));
+    return this.once.get(key)!;
+  }
+
+  private readonly once = new Map<string, MetricResult>();
+
+  /** A result that depends on this data table and the given key object only (a rule shared by many rows). */
+  memo<T>(key: object, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
+  private readonly memos = new WeakMap<object, unknown>();
+
+  private evaluate(name: string, expr: MetricExpr): MetricResult {
     if ("field" in expr) {
       const r = this.get(expr.field);
       return isMissing(r) ? r : { ...r, calculation: `${name} = ${show(r)}` };

@@ -23,6 +23,8 @@ export class SubjectResolver {
   private readonly byStem = new Map<string, ResolvedSubject>();
   /** Aliases written "采购意向+未按时公开": every part must be in the subject, in any order. */
   private readonly allOf: { parts: string[]; subject: ResolvedSubject }[] = [];
+  /** Templates repeat the same criteria and names on every row: each text is resolved once. */
+  private readonly resolved = new Map<string, ResolvedSubject | null>();
 
   constructor(private readonly profile: Pick<Profile, "metrics" | "dataFields">) {
     // Metrics before fields: "执行率" names the metric 预算执行率, not a field labelled 执行数.
@@ -70,6 +72,11 @@ export class SubjectResolver {
 
   resolve(subject: string | undefined): ResolvedSubject | null {
     if (!subject) return null;
+    if (!this.resolved.has(subject)) this.resolved.set(subject, this.search(subject));
+    return this.resolved.get(subject)!;
+  }
+
+  private search(subject: string): ResolvedSubject | null {
     const month = timeNodeMonth(subject);
     if (month !== null) {
       const name = timeNodeField(month);

@@ -32,7 +32,9 @@ export function bindValue(ctx: BindingContext): Binding {
   if (rule.shape === "manual") return { why: null };
   if (ctx.row.execution) return executionRate(ctx.row.execution);
   if (!ctx.fromSheet) return bindProfileRule(ctx);
-  if (rule.shape === "perOccurrence" && rule.conditions) return bindConditions(ctx, rule.conditions);
+  // The same criterion on many rows binds alike: its listed conditions or items depend on the data alone.
+  if (rule.shape === "perOccurrence" && rule.conditions) return ctx.metrics.memo(rule, () => bindConditions(ctx, rule.conditions!));
+  if (rule.shape === "checklist" && rule.items) return ctx.metrics.memo(rule, () => bindChecklist(ctx));
   if (rule.shape === "checklist") return bindChecklist(ctx);
   if ((rule.shape === "proportional" && !rule.subject && ctx.row.targets.length > 0) || (rule.shape === "binary" && rule.onTarget)) return { why: null };
 
@@ -197,8 +199,8 @@ function bindConditions(ctx: BindingContext, conditions: SubjectCondition[]): Bi
   const expr: MetricExpr = {
     countUnmet: resolved.map(({ c, r }): Condition => ({ of: r!.name, ...(c.atLeast !== undefined ? { atLeast: c.atLeast } : {}), ...(c.atMost !== undefined ? { atMost: c.atMost } : {}), label: `${c.subject}${c.atLeast !== undefined ? `达到${c.atLeast}%` : `不超过${c.atMost}%`}` })),
   };
-  const metricName = `${leafName(ctx.row)}未达到的节点数`;
-  const result = ctx.metrics.evaluate(metricName, expr);
+  const metricName = "评分标准所列节点中未达到的个数";
+  const result = ctx.metrics.evaluateOnce(metricName, expr);
   return isMissing(result) ? { why: gapText(result) } : { metric: result, metricName };
 }
 
@@ -217,8 +219,8 @@ function bindChecklist(ctx: BindingContext): Binding {
   const unknown = resolved.filter((x) => x.r === null || x.r.kind !== "yesno").map((x) => `“${x.item.name}”`);
   if (unknown.length > 0) return { why: `评分标准的检查项${unknown.join("、")}在数据表中没有对应的“是/否”数据，无法逐项核对` };
   const expr: MetricExpr = { countUnmet: resolved.map(({ item, r }) => ({ of: r!.name, is: true, label: item.name })) };
-  const metricName = `${leafName(ctx.row)}未做到的项数`;
-  const result = ctx.metrics.evaluate(metricName, expr);
+  const metricName = "评分标准所列各项中未做到的项数";
+  const result = ctx.metrics.evaluateOnce(metricName, expr);
   return isMissing(result) ? { why: gapText(result) } : { metric: result, metricName };
 }
 

@@ -14,6 +14,10 @@ export function weightInName(name: string): number | null {
  * between Chinese characters removed (产 出, 可持续影\n响指标), other blanks folded.
  */
 export function displayName(name: string): string {
+  return memo(DISPLAY, name, displayNameOf);
+}
+
+function displayNameOf(name: string): string {
   return name
     .replace(WEIGHT_IN_NAME, "")
     .replace(/^\s*指标\s*[0-9０-９]+\s*[:：]\s*/, "")
@@ -27,6 +31,10 @@ export function displayName(name: string): string {
  * 比率 read as 率. “三公”经费控制率 and 三公经费控制率（%） compare equal.
  */
 export function normaliseName(name: string): string {
+  return memo(NORMALISED, name, normalisedOf);
+}
+
+function normalisedOf(name: string): string {
   return toHalfWidth(displayName(name))
     .replace(/^\s*其中\s*[:：]?/, "")
     .replace(/^\s*([0-9]+[.、)]|\([0-9一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.])\s*/, "")
@@ -34,4 +42,18 @@ export function normaliseName(name: string): string {
     .replace(/[\s"'“”‘’「」『』《》:：]/g, "")
     .replace(/比率/g, "率")
     .toLowerCase();
+}
+
+/** Names recur on every row of a table and in every run: both forms are pure, so each is computed once. */
+const DISPLAY = new Map<string, string>();
+const NORMALISED = new Map<string, string>();
+
+function memo(cache: Map<string, string>, key: string, f: (k: string) => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size > 20000) cache.clear();
+    value = f(key);
+    cache.set(key, value);
+  }
+  return value;
 }
