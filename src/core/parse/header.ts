@@ -5,10 +5,10 @@ import { ScoringField } from "./tables";
 
 /** Header texts per field (DOMAIN §1, LAYOUTS §1.2), compared after the key below strips units, tags and blanks. */
 const HEADER_TEXTS: Record<ScoringField, string[]> = {
-  level1: ["一级指标"],
-  level2: ["二级指标"],
-  level3: ["三级指标"],
-  name: ["指标名称", "指标", "评价指标", "考核指标", "绩效指标", "三级指标名称", "指标内容名称"],
+  level1: ["一级指标", "一级", "一级指标名称"],
+  level2: ["二级指标", "二级", "二级指标名称"],
+  level3: ["三级指标", "三级", "三级指标名称"],
+  name: ["指标名称", "指标", "评价指标", "考核指标", "绩效指标", "指标内容名称"],
   weight: ["分值", "指标分值", "权重", "标准分", "满分", "权重分", "指标权重", "权重分值", "标准分值", "分数", "指标分数"],
   explanation: ["指标解释", "指标说明", "指标内涵", "指标内容", "指标解释及说明"],
   criterion: ["评分标准", "评分规则", "指标说明及评分标准", "评分办法", "评价标准", "评分细则", "计分方法", "评分方法", "考核标准", "评价要点", "评分标准及方法", "评分要点"],
