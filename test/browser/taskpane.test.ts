@@ -5,13 +5,14 @@
 import { copyFile, mkdir, readFile, rm } from "fs/promises";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { scoreWorkbook } from "../../src/core/engine";
 import type { ScoreResult } from "../../src/core/model";
 import { BUILT_IN_PROFILES } from "../../src/core/rules/profiles";
 import { snapshotOf } from "../../src/workbook/exceljs";
 import { readBook } from "../helpers/cells";
 import { buildOfficeStub, buildPages } from "./buildPages";
+import { launchBrowser } from "./launchBrowser";
 import { serveDirectory, type StaticServer } from "./staticServer";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -49,17 +50,7 @@ beforeAll(async () => {
   await writeFixtures();
   expected = scoreWorkbook(snapshotOf(await readBook(EXAMPLE)), BUILT_IN_PROFILES[0]);
   server = await serveDirectory(SITE);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -252,6 +243,7 @@ test("explains itself in Chinese when office.js does not load", async () => {
   const { context, page, pageErrors } = await open("taskpane.html", "missing", 320);
   try {
     await page.getByText("未能加载 Office 组件").waitFor();
+    expect(await page.getByText("确认本机可以访问 appsforoffice.microsoft.com").count()).toBe(1);
     await page.screenshot({ path: path.join(OUT, "taskpane-no-office.png"), fullPage: true });
     expect(await page.getByRole("button", { name: "评分", exact: true }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
