@@ -2,7 +2,7 @@
  * The built add-in pages in headless Chromium: office.js is replaced by a stub whose Excel is FakeExcel over an
  * example workbook, so the real bundle scores, marks, selects and clears as it would in Excel.
  */
-import { copyFile, mkdir, readFile, rm } from "fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm } from "fs/promises";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -113,6 +113,11 @@ function foreignRequests(requests: string[]): string[] {
 async function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
+
+test("the CDN build ships manifest.xml as it is and no copy of office.js", async () => {
+  expect(await readFile(path.join(SITE, "manifest.xml"), "utf8")).toBe(await readFile(path.join(ROOT, "manifest.xml"), "utf8"));
+  await expect(readdir(path.join(SITE, "office-js"))).rejects.toThrow("ENOENT");
+});
 
 test("scores, shows and visits findings, and clears the marks", async () => {
   const { context, page, requests, pageErrors } = await open("taskpane.html", "stub");
