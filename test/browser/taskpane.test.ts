@@ -15,8 +15,8 @@ import { buildOfficeStub, buildPages } from "./buildPages";
 import { launchBrowser } from "./launchBrowser";
 import { serveDirectory, type StaticServer } from "./staticServer";
 
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const ROOT = path.resolve(__dirname, "../..");
+const { OFFICE_CDN: OFFICE_JS, OFFICE_DIR } = require(path.join(ROOT, "scripts/site.js")) as { OFFICE_CDN: string; OFFICE_DIR: string };
 const OUT = path.join(ROOT, "test-output");
 const SITE = path.join(OUT, "browser-site");
 /** The example with every kind of finding: deductions, mismatches, a missing reason, a data error, manual checks. */
@@ -116,7 +116,7 @@ async function overflowsSideways(page: Page): Promise<boolean> {
 
 test("the CDN build ships manifest.xml as it is and no copy of office.js", async () => {
   expect(await readFile(path.join(SITE, "manifest.xml"), "utf8")).toBe(await readFile(path.join(ROOT, "manifest.xml"), "utf8"));
-  await expect(readdir(path.join(SITE, "office-js"))).rejects.toThrow("ENOENT");
+  await expect(readdir(path.join(SITE, OFFICE_DIR))).rejects.toThrow("ENOENT");
 });
 
 test("scores, shows and visits findings, and clears the marks", async () => {

@@ -13,18 +13,21 @@ import { validateXML, XMLValidationResult } from "xmllint-wasm";
 
 const REPO = path.resolve(__dirname, "../..");
 const MANIFEST = fs.readFileSync(path.join(REPO, "manifest.xml"), "utf8");
-/** The manifest without its comments, so that commented-out markup never counts. */
-const XML = MANIFEST.replace(/<!--[\s\S]*?-->/g, "");
+/** A manifest without its comments, so that commented-out markup never counts. */
+const uncommented = (xml: string) => xml.replace(/<!--[\s\S]*?-->/g, "");
 /** The base manifest, whose elements (Requirements, Description…) share names with some in VersionOverrides. */
-const BASE_XML = XML.replace(/<VersionOverrides[\s\S]*<\/VersionOverrides>/, "");
-const SERVER = "https://localhost:3000/";
+const baseManifest = (xml: string) => uncommented(xml).replace(/<VersionOverrides[\s\S]*<\/VersionOverrides>/, "");
+const XML = uncommented(MANIFEST);
+const BASE_XML = baseManifest(MANIFEST);
 const CHINESE = /[\u4e00-\u9fff]/;
 const SCHEMAS = path.join(__dirname, "schemas");
 
 const site = require(path.join(REPO, "scripts/site.js")) as {
+  DEV_BASE: string;
   parseBase(text: string): string;
   rebaseManifest(xml: string, base: string): string;
 };
+const SERVER = site.DEV_BASE;
 
 function validate(xml: string): Promise<XMLValidationResult> {
   const xsd = (fileName: string) => ({ fileName, contents: fs.readFileSync(path.join(SCHEMAS, fileName), "utf8") });
@@ -268,9 +271,8 @@ const BUILDS = [
 
 /** Every web address the manifest gives Office: URL-valued attributes and AppDomains (namespaces are no addresses). */
 function addresses(xml: string): string[] {
-  const withoutComments = xml.replace(/<!--[\s\S]*?-->/g, "");
-  const values = [...withoutComments.matchAll(/\bDefaultValue="(https?:[^"]*)"/g)].map((m) => m[1]);
-  const domains = elements(withoutComments, "AppDomain").map((e) => e.body);
+  const values = [...uncommented(xml).matchAll(/\bDefaultValue="(https?:[^"]*)"/g)].map((m) => m[1]);
+  const domains = elements(uncommented(xml), "AppDomain").map((e) => e.body);
   return [...values, ...domains];
 }
 
@@ -311,10 +313,8 @@ describe.each(BUILDS)("the $build build's manifest", ({ xml, base }) => {
   });
 
   it("requires ExcelApi 1.13 in the base manifest and in VersionOverrides", () => {
-    const bare = xml.replace(/<!--[\s\S]*?-->/g, "");
-    const baseManifest = bare.replace(/<VersionOverrides[\s\S]*<\/VersionOverrides>/, "");
-    const overrides = only(bare, "VersionOverrides").body;
-    expect(requiredSets(only(only(baseManifest, "Requirements").body, "Sets"), "")).toEqual({ ExcelApi: "1.13" });
+    const overrides = only(uncommented(xml), "VersionOverrides").body;
+    expect(requiredSets(only(only(baseManifest(xml), "Requirements").body, "Sets"), "")).toEqual({ ExcelApi: "1.13" });
     expect(requiredSets(only(only(overrides, "Requirements").body, "bt:Sets"), "bt:")).toEqual({ ExcelApi: "1.13" });
   });
 
