@@ -2,10 +2,14 @@
  * Builds the Excel add-in's web pages into dist/: the task pane, the function file behind the ribbon commands, and
  * the small dialog those commands use to tell their result. `npm run dev-server` serves the same pages over https on
  * port 3000 with the Office dev certificate.
+ *
+ * `--env base=https://…/` builds for an intranet web server instead (scripts/site.js): office.js and the files it
+ * loads on demand are copied from @microsoft/office-js into dist/, and the manifest names only `base`.
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { OFFICE_DIR, rebaseManifest, siteFor } = require("./scripts/site");
 
 const DEV_SERVER_PORT = 3000;
 
@@ -29,8 +33,21 @@ async function devServer() {
   };
 }
 
+/**
+ * The runtime half of @microsoft/office-js: office.js, the host scripts and locale strings it loads on demand, its
+ * telemetry and auth helpers. Left out: debug builds, type definitions and editor docs, which no page loads. Copied
+ * byte for byte: marked minimized so that Terser leaves them alone (its licence forbids modifying them, too).
+ */
+const officeJsFiles = {
+  from: path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist"),
+  to: OFFICE_DIR,
+  globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts", "**/*vsdoc*"] },
+  info: { minimized: true },
+};
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
+  const site = siteFor(env);
   return {
     mode: production ? "production" : "development",
     // Modern evergreen engines only (Edge WebView2, WKWebView, browsers): lets webpack's runtime use globalThis
@@ -65,17 +82,29 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       ...PAGES.map(
-        (p) => new HtmlWebpackPlugin({ filename: `${p.name}.html`, template: p.template, chunks: [p.name] })
+        (p) =>
+          new HtmlWebpackPlugin({
+            filename: `${p.name}.html`,
+            template: p.template,
+            chunks: [p.name],
+            templateParameters: { officeJs: site.officeJs, contentSecurityPolicy: site.contentSecurityPolicy },
+          })
       ),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (xml) => rebaseManifest(xml.toString(), site.base) },
+          ...(site.intranet ? [officeJsFiles] : []),
         ],
       }),
     ],
     // Fluent UI makes the pane bundle larger than webpack's web-page default; the pane loads once per session.
-    performance: { maxAssetSize: 1024 * 1024, maxEntrypointSize: 1024 * 1024 },
+    performance: {
+      maxAssetSize: 1024 * 1024,
+      maxEntrypointSize: 1024 * 1024,
+      // office.js's host scripts are Microsoft's, loaded by office.js only in their own host.
+      assetFilter: (name) => !name.startsWith(`${OFFICE_DIR}/`) && !name.endsWith(".map"),
+    },
     devServer: env.WEBPACK_SERVE ? await devServer() : undefined,
   };
 };

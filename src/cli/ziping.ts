@@ -1,12 +1,13 @@
-import { computedTotalText } from "../core/score/checked";
-import { promises as fs } from "fs";
+import { promises as fs, readFileSync } from "fs";
 import path from "path";
 import { Command, CommanderError } from "commander";
+import { CHINESE_HELP, usageErrorText } from "./commanderChinese";
 import { FileError, defaultOutput, scoreFile } from "./scoreFile";
 import { loadProfile } from "./loadProfile";
 import { ScoreResult } from "../core/model";
 import { KIND_LABEL } from "../core/plan/markColours";
 import { fmt } from "../core/decimal";
+import { computedTotalText } from "../core/score/checked";
 
 /** Exit codes: 0 scored (findings are not errors), 1 the file cannot be scored, 2 usage errors. */
 const EXIT_UNSCORABLE = 1;
@@ -47,25 +48,52 @@ function humanReport(result: ScoreResult, output: string | null): string {
   return lines.join("\n");
 }
 
+/** The version in package.json, which sits two folders up from both src/cli and build/cli. */
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
+}
+
+const EXAMPLES = `
+示例：
+  评分，写出“自评表-评分.xlsx”（原文件不变）：
+    ziping score 自评表.xlsx
+  指定输出文件，并把报告文字草稿写入文本文件：
+    ziping score 自评表.xlsx -o 已评分.xlsx --narrative 报告草稿.txt
+  只评分，在标准输出打印 JSON 结果：
+    ziping score 自评表.xlsx --json --no-write
+  用本市的评分规则文件：
+    ziping score 自评表.xlsx --profile 我市规则.json
+`;
+
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
   program
     .name("ziping")
+    .usage("[选项] [命令]")
     .description("绩效自评助手：给部门整体支出绩效自评表评分，标注扣分与不一致之处")
+    .version(version(), "-V, --version", "显示版本号")
+    .helpOption("-h, --help", "显示帮助")
+    .helpCommand("help [命令]", "显示某个命令的帮助")
+    .configureHelp(CHINESE_HELP)
+    .addHelpText("after", EXAMPLES)
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) })
-    .helpOption("-h, --help", "显示帮助");
+    // Usage errors are printed in Chinese below, from the error's code; commander's English text is dropped.
+    .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) });
   program
     .command("score")
+    .usage("<input.xlsx> [选项]")
     .description("评分一个 .xlsx 工作簿，写出标注后的新工作簿")
     .argument("<input.xlsx>", "要评分的自评表工作簿")
     .option("-o, --output <output.xlsx>", "标注后的新工作簿（默认：输入文件名加“-评分”）")
-    .option("--profile <id|file.json>", "评分规则：内置编号或规则文件", "default")
+    .option("--profile <id|file.json>", "评分规则：内置编号或规则文件（默认：内置的通用规则）")
     .option("--json", "在标准输出打印一个 JSON 结果（不打印其他内容）")
     .option("--narrative <file.txt>", "把自评报告文字草稿写入文本文件")
     .option("--no-write", "只评分，不写出新工作簿")
-    .action(async (input: string, opts: { output?: string; profile: string; json?: boolean; narrative?: string; write: boolean }) => {
-      const profile = await loadProfile(opts.profile).catch((e: Error) => {
+    .helpOption("-h, --help", "显示帮助")
+    .configureHelp(CHINESE_HELP)
+    .addHelpText("after", EXAMPLES)
+    .action(async (input: string, opts: { output?: string; profile?: string; json?: boolean; narrative?: string; write: boolean }) => {
+      const profile = await loadProfile(opts.profile ?? "default").catch((e: Error) => {
         throw new UsageError(e.message);
       });
       const output = opts.write ? opts.output ?? defaultOutput(input) : null;
@@ -83,8 +111,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
-      process.stderr.write(`ziping：${translate(e)}\n${USAGE}\n`);
+      if (e.exitCode === 0) return 0; // --help, help, --version
+      process.stderr.write(`ziping：${usageErrorText(e)}\n${USAGE}\n`);
       return EXIT_USAGE;
     }
     if (e instanceof UsageError) {
@@ -97,24 +125,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`ziping：评分时出现意外错误：${(e as Error).message}\n`);
     return EXIT_UNSCORABLE;
-  }
-}
-
-function translate(e: CommanderError): string {
-  const arg = /'([^']+)'/.exec(e.message)?.[1] ?? "";
-  switch (e.code) {
-    case "commander.missingArgument":
-      return `缺少参数 ${arg}`;
-    case "commander.unknownOption":
-      return `不认识的选项 ${arg}`;
-    case "commander.unknownCommand":
-      return `不认识的命令 ${arg}（可用命令：score）`;
-    case "commander.optionMissingArgument":
-      return `选项 ${arg} 缺少取值`;
-    case "commander.excessArguments":
-      return "参数过多：一次评分一个文件";
-    default:
-      return e.message;
   }
 }
 

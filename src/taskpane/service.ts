@@ -10,8 +10,12 @@ export type { ClearReport, RunReport };
 
 export type HostState = { ready: true } | { ready: false; message: string };
 
-const OFFICE_NOT_LOADED =
-  "未能加载 Office 组件（office.js），无法连接 Excel。请在 Excel 的“绩效自评”选项卡中点“评分面板”打开本窗格，并确认本机可以访问 appsforoffice.microsoft.com。";
+/** The page loads office.js from Microsoft's CDN or, in an intranet build, from its own site: name the one it uses. */
+function officeNotLoaded(): string {
+  const script = document.querySelector<HTMLScriptElement>('script[src$="office.js"]');
+  const where = script ? new URL(script.src).host : "office.js 所在的网站";
+  return `未能加载 Office 组件（office.js），无法连接 Excel。请在 Excel 的“绩效自评”选项卡中点“评分面板”打开本窗格，并确认本机可以访问 ${where}。`;
+}
 const NOT_IN_EXCEL = "本加载项只能在 Excel 中使用。请在 Excel 中打开自评表，再从“绩效自评”选项卡启动。";
 const CONNECT_TIMEOUT = "连接 Excel 超时。请关闭本窗格后重新打开。";
 
@@ -24,7 +28,7 @@ const CONNECT_TIMEOUT_MS = 20000;
  */
 export function connectToExcel(): Promise<HostState> {
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
-    return Promise.resolve({ ready: false, message: OFFICE_NOT_LOADED });
+    return Promise.resolve({ ready: false, message: officeNotLoaded() });
   }
   const ready = Office.onReady().then(
     (info): HostState =>

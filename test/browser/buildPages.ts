@@ -1,5 +1,5 @@
 /**
- * Builds what the browser test loads: the production pages (the real webpack config, only the output folder moved)
+ * Builds what the browser tests load: the production pages (the real webpack config, only the output folder moved)
  * and the office.js stand-in from officeStub.ts.
  */
 import * as path from "path";
@@ -18,13 +18,14 @@ function run(config: Configuration | Configuration[]): Promise<Stats | webpack.M
   });
 }
 
-export async function buildPages(outDir: string): Promise<void> {
+/** `env` is what webpack-cli's --env gives: {} for the CDN build, { intranet: true, base } for an intranet build. */
+export async function buildPages(outDir: string, env: Record<string, unknown> = {}): Promise<void> {
   // The config is CommonJS and exports a function of (env, argv), as webpack-cli calls it.
   const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
     env: Record<string, unknown>,
     argv: { mode: string }
   ) => Promise<Configuration>;
-  const config = await makeConfig({}, { mode: "production" });
+  const config = await makeConfig(env, { mode: "production" });
   await run({ ...config, context: ROOT, output: { ...config.output, path: outDir } });
 }
 

@@ -2,20 +2,21 @@
  * The built add-in pages in headless Chromium: office.js is replaced by a stub whose Excel is FakeExcel over an
  * example workbook, so the real bundle scores, marks, selects and clears as it would in Excel.
  */
-import { copyFile, mkdir, readFile, rm } from "fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm } from "fs/promises";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { scoreWorkbook } from "../../src/core/engine";
 import type { ScoreResult } from "../../src/core/model";
 import { BUILT_IN_PROFILES } from "../../src/core/rules/profiles";
 import { snapshotOf } from "../../src/workbook/exceljs";
 import { readBook } from "../helpers/cells";
 import { buildOfficeStub, buildPages } from "./buildPages";
+import { launchBrowser } from "./launchBrowser";
 import { serveDirectory, type StaticServer } from "./staticServer";
 
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const ROOT = path.resolve(__dirname, "../..");
+const { OFFICE_CDN: OFFICE_JS, OFFICE_DIR } = require(path.join(ROOT, "scripts/site.js")) as { OFFICE_CDN: string; OFFICE_DIR: string };
 const OUT = path.join(ROOT, "test-output");
 const SITE = path.join(OUT, "browser-site");
 /** The example with every kind of finding: deductions, mismatches, a missing reason, a data error, manual checks. */
@@ -49,17 +50,7 @@ beforeAll(async () => {
   await writeFixtures();
   expected = scoreWorkbook(snapshotOf(await readBook(EXAMPLE)), BUILT_IN_PROFILES[0]);
   server = await serveDirectory(SITE);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -122,6 +113,11 @@ function foreignRequests(requests: string[]): string[] {
 async function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
+
+test("the CDN build ships manifest.xml as it is and no copy of office.js", async () => {
+  expect(await readFile(path.join(SITE, "manifest.xml"), "utf8")).toBe(await readFile(path.join(ROOT, "manifest.xml"), "utf8"));
+  await expect(readdir(path.join(SITE, OFFICE_DIR))).rejects.toThrow("ENOENT");
+});
 
 test("scores, shows and visits findings, and clears the marks", async () => {
   const { context, page, requests, pageErrors } = await open("taskpane.html", "stub");
@@ -252,6 +248,7 @@ test("explains itself in Chinese when office.js does not load", async () => {
   const { context, page, pageErrors } = await open("taskpane.html", "missing", 320);
   try {
     await page.getByText("未能加载 Office 组件").waitFor();
+    expect(await page.getByText("确认本机可以访问 appsforoffice.microsoft.com").count()).toBe(1);
     await page.screenshot({ path: path.join(OUT, "taskpane-no-office.png"), fullPage: true });
     expect(await page.getByRole("button", { name: "评分", exact: true }).count()).toBe(0);
     expect(pageErrors).toEqual([]);

@@ -211,6 +211,42 @@ describe("usage errors exit 2", () => {
   });
 });
 
+describe("help and version", () => {
+  /** Latin words the help may use: the program's and its commands' names, and file formats. */
+  const ALLOWED = ["ziping", "score", "help", "xlsx", "json", "txt"];
+
+  /** The Latin words of `text` once option flags and <placeholders> / [placeholders] are taken out. */
+  function englishWords(text: string): string[] {
+    const bare = text.replace(/(?<![\w.])--?[a-z][\w-]*/gi, " ").replace(/<[^>]*>|\[[^\]]*\]/g, " ");
+    return [...bare.matchAll(/[A-Za-z]{2,}/g)].map((m) => m[0]).filter((w) => !ALLOWED.includes(w.toLowerCase()));
+  }
+
+  test.each([[["--help"]], [["score", "--help"]], [["help", "score"]], [["score", "-h"]]])("ziping %p speaks Chinese", async (args) => {
+    const r = await ziping(...args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("用法：");
+    expect(r.stdout).toContain("示例：");
+    expect(r.stdout).toContain("ziping score 自评表.xlsx -o 已评分.xlsx --narrative 报告草稿.txt");
+    expect(englishWords(r.stdout)).toEqual([]);
+  });
+
+  test("the check finds commander's English when it is there", () => {
+    const commanders = "Usage: ziping [options]\n  -h, --help  display help for command (default: 1)";
+    expect(englishWords(commanders)).toEqual(["Usage", "display", "for", "command", "default"]);
+  });
+
+  test("--version prints package.json's version", async () => {
+    const { version } = JSON.parse(await fs.readFile(path.resolve(__dirname, "../../package.json"), "utf8"));
+    expect(await ziping("--version")).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  test("a mistyped option gets a Chinese suggestion and exit 2", async () => {
+    const r = await ziping("score", "a.xlsx", "--jsn");
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toMatch(/^ziping：不认识的选项 --jsn（是否想输入 --json？）\n用法：/);
+  });
+});
+
 test("the installed bin runs end to end with real exit codes", async () => {
   const output = path.join(dir, "bin-out.xlsx");
   const { stdout } = await run(process.execPath, [BIN, "score", SEED_FILE, "-o", output]);

@@ -1,38 +1,41 @@
 /**
- * Offline checks of manifest.xml: schema validity against Microsoft's OfficeApp 1.1 XSDs (through xmllint-wasm), and
- * what the schema cannot see: resource ids, icon files, the ribbon's commands and the requirement sets.
- * No XML parser is installed besides xmllint, so the manifest is read with regexes; it is ours and kept regular.
+ * Offline checks of manifest.xml: schema validity against Microsoft's OfficeApp 1.1 XSDs (test/manifest/schemas,
+ * through xmllint-wasm), what office-addin-manifest reads from it, and what neither can see: resource ids, icon files,
+ * the ribbon's commands and the requirement sets. Both builds' manifests are checked: the repository's (the CDN
+ * build copies it as it is) and the intranet build's (scripts/site.js moves every URL under its base).
+ * Beyond office-addin-manifest's summary the manifest is read with regexes; it is ours and kept regular.
  */
 import fs from "fs";
+import os from "os";
 import path from "path";
+import { OfficeAddinManifest, type ManifestInfo } from "office-addin-manifest";
 import { validateXML, XMLValidationResult } from "xmllint-wasm";
 
 const REPO = path.resolve(__dirname, "../..");
 const MANIFEST = fs.readFileSync(path.join(REPO, "manifest.xml"), "utf8");
-/** The manifest without its comments, so that commented-out markup never counts. */
-const XML = MANIFEST.replace(/<!--[\s\S]*?-->/g, "");
+/** A manifest without its comments, so that commented-out markup never counts. */
+const uncommented = (xml: string) => xml.replace(/<!--[\s\S]*?-->/g, "");
 /** The base manifest, whose elements (Requirements, Description…) share names with some in VersionOverrides. */
-const BASE_XML = XML.replace(/<VersionOverrides[\s\S]*<\/VersionOverrides>/, "");
-const SERVER = "https://localhost:3000/";
+const baseManifest = (xml: string) => uncommented(xml).replace(/<VersionOverrides[\s\S]*<\/VersionOverrides>/, "");
+const XML = uncommented(MANIFEST);
+const BASE_XML = baseManifest(MANIFEST);
 const CHINESE = /[\u4e00-\u9fff]/;
+const SCHEMAS = path.join(__dirname, "schemas");
 
-/** shared/schemas/office-manifest in the repo or in any folder above it (shared/ is usually the repo's sibling). */
-function schemaDir(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "shared", "schemas", "office-manifest");
-    if (fs.existsSync(path.join(candidate, "OfficeAppManifestV1_1.xsd"))) return candidate;
-    if (dir === path.dirname(dir)) throw new Error(`shared/schemas/office-manifest not found above ${__dirname}`);
-  }
-}
+const site = require(path.join(REPO, "scripts/site.js")) as {
+  DEV_BASE: string;
+  parseBase(text: string): string;
+  rebaseManifest(xml: string, base: string): string;
+};
+const SERVER = site.DEV_BASE;
 
 function validate(xml: string): Promise<XMLValidationResult> {
-  const dir = schemaDir();
-  const xsd = (fileName: string) => ({ fileName, contents: fs.readFileSync(path.join(dir, fileName), "utf8") });
+  const xsd = (fileName: string) => ({ fileName, contents: fs.readFileSync(path.join(SCHEMAS, fileName), "utf8") });
   return validateXML({
     xml: { fileName: "manifest.xml", contents: xml },
     schema: xsd("OfficeAppManifestV1_1.xsd"),
     // The imports are resolved by file name in xmllint's in-memory file system.
-    preload: fs.readdirSync(dir).filter((f) => f.endsWith(".xsd")).map(xsd),
+    preload: fs.readdirSync(SCHEMAS).filter((f) => f.endsWith(".xsd")).map(xsd),
   });
 }
 
@@ -121,12 +124,6 @@ function requiredSets(setsXml: Element, prefix: string): Record<string, string> 
 // ---- Tests --------------------------------------------------------------------------------------------------------
 
 describe("manifest.xml against the OfficeApp 1.1 schemas", () => {
-  it("is valid", async () => {
-    const result = await validate(MANIFEST);
-    if (!result.valid) console.error(result.errors.map((e) => e.rawMessage).join("\n"));
-    expect(result.valid).toBe(true);
-  });
-
   // Proves the validator really validates: each copy breaks the element order or set the schema prescribes.
   it.each([
     [
@@ -263,12 +260,74 @@ describe("manifest.xml ribbon", () => {
   });
 });
 
-describe("manifest.xml requirements", () => {
-  it("asks for the same minimum ExcelApi in the base manifest and in VersionOverrides", () => {
-    const base = requiredSets(only(only(BASE_XML, "Requirements").body, "Sets"), "");
-    const overridesXml = only(XML, "VersionOverrides").body;
-    const overrides = requiredSets(only(only(overridesXml, "Requirements").body, "bt:Sets"), "bt:");
-    expect(base).toEqual({ ExcelApi: "1.13" });
-    expect(overrides).toEqual(base);
+// ---- Both builds' manifests --------------------------------------------------------------------------------------
+
+/** An intranet base with a Chinese host name: the manifest must carry it in punycode. */
+const INTRANET_BASE = "https://内网地址/ziping/";
+const BUILDS = [
+  { build: "CDN", xml: MANIFEST, base: SERVER },
+  { build: "intranet", xml: site.rebaseManifest(MANIFEST, site.parseBase(INTRANET_BASE)), base: "https://xn--v6qz1lnb867w/ziping/" },
+];
+
+/** Every web address the manifest gives Office: URL-valued attributes and AppDomains (namespaces are no addresses). */
+function addresses(xml: string): string[] {
+  const values = [...uncommented(xml).matchAll(/\bDefaultValue="(https?:[^"]*)"/g)].map((m) => m[1]);
+  const domains = elements(uncommented(xml), "AppDomain").map((e) => e.body);
+  return [...values, ...domains];
+}
+
+describe.each(BUILDS)("the $build build's manifest", ({ xml, base }) => {
+  let info: ManifestInfo;
+  beforeAll(async () => {
+    // office-addin-manifest reads files only.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-manifest-"));
+    fs.writeFileSync(path.join(dir, "manifest.xml"), xml);
+    info = await OfficeAddinManifest.readManifestFile(path.join(dir, "manifest.xml"));
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it("is valid against the OfficeApp 1.1 schemas", async () => {
+    const result = await validate(xml);
+    if (!result.valid) console.error(result.errors.map((e) => e.rawMessage).join("\n"));
+    expect(result.valid).toBe(true);
+  });
+
+  it("reads through office-addin-manifest as the same Excel task-pane add-in", () => {
+    expect({
+      id: info.id,
+      version: info.version,
+      officeAppType: info.officeAppType,
+      hosts: info.hosts,
+      permissions: info.permissions,
+      defaultLocale: info.defaultLocale,
+      displayName: info.displayName,
+    }).toEqual({
+      id: "5f0f55e4-6825-419e-ac5a-2eae29fc5c29",
+      version: "1.0.0.0",
+      officeAppType: "TaskPaneApp",
+      hosts: ["Workbook"],
+      permissions: "ReadWriteDocument",
+      defaultLocale: "zh-CN",
+      displayName: "绩效自评助手",
+    });
+  });
+
+  it("requires ExcelApi 1.13 in the base manifest and in VersionOverrides", () => {
+    const overrides = only(uncommented(xml), "VersionOverrides").body;
+    expect(requiredSets(only(only(baseManifest(xml), "Requirements").body, "Sets"), "")).toEqual({ ExcelApi: "1.13" });
+    expect(requiredSets(only(only(overrides, "Requirements").body, "bt:Sets"), "bt:")).toEqual({ ExcelApi: "1.13" });
+  });
+
+  it(`points every URL at ${base}`, () => {
+    expect([info.defaultSettings?.sourceLocation, info.iconUrl, info.highResolutionIconUrl, info.supportUrl]).toEqual([
+      `${base}taskpane.html`,
+      `${base}assets/icon-32.png`,
+      `${base}assets/icon-80.png`,
+      `${base}taskpane.html`,
+    ]);
+    expect(info.appDomains).toEqual([new URL(base).origin]);
+    const all = addresses(xml);
+    expect(all.length).toBe(1 + 4 + 12 + 3); // AppDomain, the four above, twelve images, three bt:Urls
+    expect(all.filter((url) => !url.startsWith(base) && url !== new URL(base).origin)).toEqual([]);
   });
 });
