@@ -27,3 +27,9 @@ export function fixed2(value: number): string {
 export function sameScore(a: number, b: number): boolean {
   return Math.abs(round(a, 2) - round(b, 2)) < 0.005;
 }
+
+/** a ÷ b in percent at two decimals; null where that is no number: b is 0, or a tiny divisor overflows it. */
+export function percentOf(a: number, b: number): number | null {
+  const percent = (a / b) * 100;
+  return b !== 0 && Number.isFinite(percent) ? round(percent, 2) : null;
+}

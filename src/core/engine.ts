@@ -10,7 +10,7 @@ import { readUnitInfo } from "./parse/unitInfo";
 import { MetricEvaluator } from "./rules/metrics";
 import { SubjectResolver } from "./rules/subject";
 import { Profile } from "./rules/profile";
-import { checkSplits } from "./score/dataChecks";
+import { checkSplits, outOfBoundData } from "./score/dataChecks";
 import { gradeOf } from "./score/grade";
 import { IndicatorMatcher } from "./score/matchIndicator";
 import { scoreIndicator, ScoredIndicator } from "./score/scoreIndicator";
@@ -72,7 +72,7 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, profile: Profile): 
   for (const t of tables) findings.push(...checkTableSums(t, indicators));
   const weightTotal = checkWeightTotal(indicators, tables);
   if (weightTotal) findings.push(weightTotal);
-  findings.push(...checkSplits(profile.checks, data, profile.amountUnit));
+  findings.push(...checkSplits(profile.checks, data, profile.amountUnit), ...outOfBoundData(data));
 
   const max = round(indicators.reduce((s, i) => s + i.max, 0), 2);
   const declared = round(indicators.reduce((s, i) => s + (i.declared ?? 0), 0), 2);

@@ -206,7 +206,7 @@ describe("usage errors exit 2", () => {
     await fs.writeFile(file, JSON.stringify({ id: "x", name: "x", version: 1, amountUnit: "万元", dataFields: {}, metrics: {}, checks: [], indicators: [{ name: "a", path: [], weight: -1, rule: { shape: "stairs" } }] }));
     const r = await ziping("score", SEED_FILE, "--profile", file, "--no-write");
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("indicators[0].weight：应为大于 0 的分值");
+    expect(r.stderr).toContain("indicators[0].weight：应为 0.01 分到 10 亿分之间的分值");
     expect(r.stderr).toContain("indicators[0].rule.shape：应为 threshold");
   });
 });

@@ -1,6 +1,8 @@
-import { parseNumber, parseYesNo } from "../../src/core/text/numberText";
+import { FIGURE_BOUND, invalidText, parseNumber, parsePoints, parseYesNo, POINTS_BOUND } from "../../src/core/text/numberText";
 import { normaliseName, weightInName } from "../../src/core/text/names";
-import { fmt, round } from "../../src/core/decimal";
+import { fmt, percentOf, round } from "../../src/core/decimal";
+import { recogniseCriterion } from "../../src/core/rules/recognise";
+import { ProfileError, validateProfile } from "../../src/core/rules/validateProfile";
 
 describe("numbers as officers write them", () => {
   test.each([
@@ -25,6 +27,26 @@ describe("numbers as officers write them", () => {
     expect(parseNumber(input).kind).toBe("invalid");
   });
 
+  test.each([1e308, -1e308, Infinity, NaN, Number.MAX_VALUE, 1.5e15, "9".repeat(400), "1".padEnd(30, "0") + "万元", "-1".padEnd(25, "0") + "%"])(
+    "%p is beyond any figure: invalid, never arithmetic",
+    (input) => {
+      expect(parseNumber(input)).toMatchObject({ kind: "invalid", bound: FIGURE_BOUND });
+    },
+  );
+
+  test("figures reach 10^15 (amounts in 元 of any department); scores and weights 10^9", () => {
+    expect(parseNumber(1e15)).toEqual({ kind: "number", value: 1e15, percent: false });
+    expect(parseNumber("792,040,000.50元")).toEqual({ kind: "number", value: 792040000.5, percent: false });
+    expect(parsePoints(1e9)).toEqual({ kind: "number", value: 1e9, percent: false });
+    expect(parsePoints(2e9)).toMatchObject({ kind: "invalid", text: "2000000000", bound: POINTS_BOUND });
+    expect(parsePoints("五分")).toEqual({ kind: "invalid", text: "五分" });
+  });
+
+  test("messages say which is wrong: not a number, or beyond the range", () => {
+    expect(invalidText({ kind: "invalid", text: "五分" })).toBe("“五分”不是数字");
+    expect(invalidText(parsePoints(1e308) as { kind: "invalid"; text: string })).toBe("“1e+308”超出可计算的范围（绝对值应不超过 10 亿分）");
+  });
+
   test.each([
     ["是", true],
     ["否", false],
@@ -45,6 +67,7 @@ describe("names", () => {
     ["预算执行(10分)", 10],
     ["产出（２０分）", 20],
     ["整体效能", null],
+    ["投入（99999999999分）", null],
   ])("weight in %p is %p", (name, weight) => {
     expect(weightInName(name)).toBe(weight);
   });
@@ -65,5 +88,36 @@ describe("decimal rounding", () => {
     expect(fmt(4.5)).toBe("4.5");
     expect(fmt(91)).toBe("91");
     expect(fmt(3.3333)).toBe("3.33");
+  });
+});
+
+describe("arithmetic never meets a number beyond range", () => {
+  test("a ratio over a divisor too small to divide by is no percentage", () => {
+    expect(percentOf(9.27, 9)).toBe(103);
+    expect(percentOf(1, 0)).toBeNull();
+    expect(percentOf(1e15, 5e-324)).toBeNull();
+  });
+
+  test.each([
+    ["points 400 digits long", `每超过一个百分点扣${"9".repeat(400)}分`],
+    ["a band limit of 10^30 %", `≥${"9".repeat(30)}%，计5分；低于90%不得分`],
+    ["a unit of 0", "达12场得5分，每少0场扣1分"],
+  ])("a criterion with %s is not recognised", (_what, criterion) => {
+    expect(recogniseCriterion(criterion)).toBeNull();
+  });
+
+  const profile = (indicator: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id: "x", name: "x", version: 1, amountUnit: "万元", dataFields: {}, metrics: {}, checks: [], indicators: [{ name: "a", path: [], rule: { shape: "manual" }, ...indicator }], ...extra });
+
+  test("a profile's numbers beyond range are named, and weights lie between 0.01 and 10^9 points", () => {
+    expect(() => validateProfile(profile({ weight: 1e308, rule: { shape: "threshold", limit: 1e300, direction: "atMost", perUnit: 1 } }))).toThrow(
+      /indicators\[0\]\.rule\.limit：数值超出可计算的范围[\s\S]*indicators\[0\]\.weight：应为 0\.01 分到 10 亿分之间的分值/,
+    );
+    expect(() => validateProfile(profile({ weight: 1e-300 }))).toThrow(/weight：应为 0\.01 分到 10 亿分之间的分值/);
+  });
+
+  test("a profile nested beyond any real one is refused with a Chinese message, not a stack overflow", () => {
+    let metric: unknown = { field: "x" };
+    for (let i = 0; i < 100000; i++) metric = { firstOf: [metric] };
+    expect(() => validateProfile(profile({ weight: 5 }, { metrics: { m: metric } }), "评分规则文件 deep.json ")).toThrow(new ProfileError("评分规则文件 deep.json 有误：内容嵌套超过 32 层，不是评分规则的结构"));
   });
 });

@@ -14,7 +14,8 @@ import { fromA1 } from "../../src/core/grid/address";
 import { BACKUP_SHEET, CellValue, ScoreResult, WorkbookSnapshot, WritePlan } from "../../src/core/model";
 import { planClear, planWrite } from "../../src/core/plan/writePlan";
 import { getBuiltInProfile } from "../../src/core/rules/profiles";
-import { parseNumber } from "../../src/core/text/numberText";
+import { gradeOf } from "../../src/core/score/grade";
+import { parsePoints } from "../../src/core/text/numberText";
 import { applyPlan, snapshotOf } from "../../src/workbook/exceljs";
 import { allValues } from "../helpers/cells";
 import { decorationArb, layOut, randomTable, RandomTable, toSnapshot, toWorkbook } from "./randomTables";
@@ -105,12 +106,26 @@ describe("the engine over random scoring tables", () => {
   engineProperty("every declared score outside [0, weight], and every score cell that is not a number, has an invalid finding at its cell", (result, snapshot) => {
     for (const i of result.indicators) {
       const raw = valueAt(snapshot, i.sheet, i.scoreCell);
-      const parsed = parseNumber(raw);
+      const parsed = parsePoints(raw);
       const outside = i.declared !== null && (i.declared < 0 || i.declared > i.max);
       if (!outside && parsed.kind === "number") continue;
       const at = result.findings.filter((f) => f.kind === "invalid" && f.sheet === i.sheet && f.cell === i.scoreCell);
       if (at.length === 0) throw new Error(`“${i.path.join("/")}” ${i.sheet}!${i.scoreCell} = ${JSON.stringify(raw)}（分值 ${i.max}）没有“数据错误”`);
     }
+  });
+
+  engineProperty("no number in the result is Infinity or NaN, no text says so, and grades come from finite totals", (result, snapshot) => {
+    // Unless the officer wrote the word: a random name may be "NaN".
+    const written = (word: string) => snapshot.sheets.some((s) => s.values.some((row) => row.some((v) => typeof v === "string" && v.includes(word))));
+    const words = ["Infinity", "NaN"].filter((w) => !written(w));
+    const bad: string[] = [];
+    JSON.stringify(result, (key, v) => {
+      if ((typeof v === "number" && !Number.isFinite(v)) || (typeof v === "string" && words.some((w) => v.includes(w)))) bad.push(`${key}: ${String(v)}`);
+      return v;
+    });
+    expect(bad).toEqual([]);
+    expect(result.grade).toBe(gradeOf(result.total.computed));
+    expect(result.declaredGrade).toBe(gradeOf(result.total.declared));
   });
 
   engineProperty("every finding is at a valid A1 address on an existing sheet, and so are its related cells", (result, snapshot) => {

@@ -127,7 +127,14 @@ export const CRITERIA = [
   "根据工作完成情况酌情评分",
   "=IF(A1>0,5,0)",
   "",
+  // Numbers no arithmetic should see: the criterion is then not recognised.
+  `每超过一个百分点扣${"9".repeat(400)}分`,
+  `≥${"9".repeat(30)}%，计5分；低于90%不得分`,
+  "达12场得5分，每少0场扣1分",
 ];
+
+/** Numbers beyond any sane range, as numbers and as text: each must become an invalid finding, never arithmetic. */
+const EXTREME: CellValue[] = [1e308, -1e308, Number.MAX_VALUE, 5e-324, 1e16, -2e9, 2e9, "1e308", "9".repeat(400), "1".padEnd(30, "0") + "分", "-1".padEnd(25, "0") + "%"];
 
 const NUMBER_TEXT = ["5分", "１０", "２．５分", " 5 ", "4.5", "０", "95%", "1,000", "3.", ".5", "+2", "-1", "五分", "1.2.3", "#REF!", "#DIV/0!", "TRUE", "—", "/", "无", ""];
 
@@ -140,6 +147,7 @@ const weightArb: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 1, max: 400 }).map((x) => x / 20) },
   { weight: 1, arbitrary: fc.constantFrom<CellValue>(0, -5, -0.5, null, true) },
   { weight: 2, arbitrary: fc.constantFrom<CellValue>(...NUMBER_TEXT) },
+  { weight: 1, arbitrary: fc.constantFrom(...EXTREME) },
 );
 
 const scoreArb: fc.Arbitrary<CellValue> = fc.oneof(
@@ -148,11 +156,13 @@ const scoreArb: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom<CellValue>(null, true, false, 0) },
   { weight: 3, arbitrary: fc.constantFrom<CellValue>(...NUMBER_TEXT) },
   { weight: 1, arbitrary: oddText },
+  { weight: 1, arbitrary: fc.constantFrom(...EXTREME) },
 );
 
 const targetArb: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom<CellValue>("100%", "≥90%", "≤100万元", "18家", "21家", "达成", "基本达成", "未达成", "0", "-5", 5, 0, -3, null, "#N/A", "１００％", "≥５％", "31.5%"),
   halves(-10, 200),
+  fc.constantFrom(...EXTREME),
 );
 
 const nameArb = (pool: string[]) => fc.oneof({ weight: 5, arbitrary: fc.constantFrom<CellValue>(...pool) }, { weight: 1, arbitrary: oddText }, { weight: 1, arbitrary: fc.constant<CellValue>(null) });
@@ -196,6 +206,7 @@ const dataValueArb: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom<CellValue>(0, -1, 1, 792.04, 100, "95%", "0.5", "是", "否", "abc", null, "４５．２０％", "#REF!", true),
   fc.double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true }),
   fc.integer({ min: 0, max: 30 }),
+  fc.constantFrom(...EXTREME),
 );
 
 /** Sheet names Excel accepts (no []:*?/\, at most 31 characters), odd ones included. */

@@ -1,6 +1,6 @@
 import { Grid } from "../grid/grid";
 import { toA1 } from "../grid/address";
-import { cellText, parseNumber } from "../text/numberText";
+import { cellText, parseNumber, parsePoints } from "../text/numberText";
 import { displayName } from "../text/names";
 import { headerField, headerKey } from "./header";
 import { IndicatorRow, SourceCell } from "./tables";
@@ -60,7 +60,7 @@ export function findExecutionRows(grid: Grid): IndicatorRow[] {
     const columns = columnsAt(grid, row);
     if (!columns) continue;
     for (let r = row + 1; r <= Math.min(grid.bottom, row + 8); r++) {
-      const weight = parseNumber(grid.value(r, columns.weight));
+      const weight = parsePoints(grid.value(r, columns.weight));
       if (weight.kind !== "number") continue;
       const cell = (col: number): SourceCell => {
         const owner = grid.owner(r, col);

@@ -2,10 +2,10 @@ import { CellValue } from "../model";
 import { Grid } from "../grid/grid";
 import { toA1 } from "../grid/address";
 import { toHalfWidth } from "../text/halfWidth";
-import { parseNumber, parseYesNo } from "../text/numberText";
+import { InvalidNumber, parseNumber, parseYesNo } from "../text/numberText";
 import { stem } from "../rules/library";
 import { DataFieldSpec } from "../rules/profile";
-import { DataTable, DataValue } from "./tables";
+import { DataTable, DataValue, OutOfBoundValue } from "./tables";
 
 /** Rows of a sheet that belong to a scoring table and are not searched for data labels. */
 export interface RowSpan {
@@ -39,6 +39,7 @@ export function readDataTable(grids: Grid[], fields: Record<string, DataFieldSpe
   const index = indexLabels(grids, excluded, year);
   const values = new Map<string, DataValue>();
   const conflicts = new Map<string, DataValue[]>();
+  const outOfBound = new Map<string, OutOfBoundValue>();
   const sheets = new Set<string>();
   for (const [field, spec] of Object.entries(fields)) {
     const found: DataValue[] = [];
@@ -46,10 +47,14 @@ export function readDataTable(grids: Grid[], fields: Record<string, DataFieldSpe
       const value = toFieldValue(f.value, spec);
       if (value === null) continue;
       const cell = toA1(f);
+      if ("problem" in value) {
+        if (!outOfBound.has(field)) outOfBound.set(field, { field, sheet: f.grid.name, cell, problem: value.problem });
+        continue;
+      }
       if (found.some((d) => d.sheet === f.grid.name && d.cell === cell)) continue;
       found.push({ field, value: value.value, percent: value.percent, kind: spec.kind ?? "amount", sheet: f.grid.name, cell, label: f.label });
     }
-    if (found.length === 0) continue;
+    if (found.length === 0 || outOfBound.has(field)) continue;
     const distinct = found.filter((d, i) => found.findIndex((e) => sameValue(e.value, d.value)) === i);
     if (distinct.length > 1) {
       conflicts.set(field, distinct);
@@ -58,7 +63,7 @@ export function readDataTable(grids: Grid[], fields: Record<string, DataFieldSpe
     values.set(field, found[0]);
     sheets.add(found[0].sheet);
   }
-  return { values, conflicts, labelled: labelledValues(index), sheets: [...sheets] };
+  return { values, conflicts, labelled: labelledValues(index), outOfBound, sheets: [...sheets] };
 }
 
 /**
@@ -134,9 +139,11 @@ interface Found {
   label: string;
 }
 
+/** A number, a number too large to use (a value all the same, to be reported), or a yes/no answer. */
 function isValueLike(v: CellValue): boolean {
   if (v === null) return false;
-  if (parseNumber(v).kind === "number") return true;
+  const parsed = parseNumber(v);
+  if (parsed.kind === "number" || (parsed.kind === "invalid" && parsed.bound)) return true;
   return parseYesNo(v) !== null && typeof v !== "number";
 }
 
@@ -223,12 +230,13 @@ function findCrossingOf(index: Map<string, LabelPos[]>, rows: string[], columns:
   return found;
 }
 
-function toFieldValue(v: CellValue, spec: DataFieldSpec): { value: number | boolean; percent: boolean } | null {
+function toFieldValue(v: CellValue, spec: DataFieldSpec): { value: number | boolean; percent: boolean } | { problem: InvalidNumber } | null {
   if (spec.kind === "yesno") {
     const yes = parseYesNo(v);
     return yes === null ? null : { value: yes, percent: false };
   }
   const parsed = parseNumber(v);
+  if (parsed.kind === "invalid" && parsed.bound) return { problem: parsed };
   if (parsed.kind !== "number") return null;
   if (spec.kind === "percent") {
     // 0.95 and 95% both mean ninety-five percent; a plain number above 1.5 is already in percent.

@@ -1,7 +1,7 @@
 import { CellValue } from "../model";
 import { Grid } from "../grid/grid";
 import { toA1 } from "../grid/address";
-import { cellText, parseNumber } from "../text/numberText";
+import { cellText, parseNumber, parsePoints } from "../text/numberText";
 import { displayName, weightInName } from "../text/names";
 import { toHalfWidth } from "../text/halfWidth";
 import { HeaderColumns, headerAt } from "./header";
@@ -173,7 +173,7 @@ function targetRow(grid: Grid, row: number, columns: HeaderColumns, nameCols: nu
 
 function weightOf(r: RawRow): number | null {
   if (r.weightCell) {
-    const parsed = parseNumber(r.weightCell.value);
+    const parsed = parsePoints(r.weightCell.value);
     if (parsed.kind === "number") return parsed.value;
   }
   return weightInName(r.fullNames[r.fullNames.length - 1]);
@@ -217,7 +217,7 @@ function levelWeights(grid: Grid, rows: RawRow[], columns: HeaderColumns, prefix
       if (weight !== null) add(r.path.slice(0, level + 1), weight, toA1(grid.owner(r.row, nameCols[level])));
     }
     for (const { level, col } of columns.levelWeights ?? []) {
-      const parsed = parseNumber(grid.value(r.row, col));
+      const parsed = parsePoints(grid.value(r.row, col));
       if (parsed.kind === "number" && level < r.path.length) add(r.path.slice(0, level + 1), parsed.value, toA1(grid.owner(r.row, col)));
     }
   }

@@ -1,4 +1,5 @@
 import { CellValue } from "../model";
+import { InvalidNumber } from "../text/numberText";
 
 /** The columns a scoring table (评分表) may have, found by header text (DOMAIN §1). */
 export type ScoringField =
@@ -113,7 +114,17 @@ export interface DataTable {
   conflicts: Map<string, DataValue[]>;
   /** Every label with the value beside it, by the label's stem (an indicator's own figure, named as the indicator). */
   labelled: Map<string, DataValue[]>;
+  /** Fields whose value is a number too large to compute with: none of their values is used. */
+  outOfBound: Map<string, OutOfBoundValue>;
   sheets: string[];
+}
+
+/** A data field's number beyond FIGURE_BOUND, where it stands. */
+export interface OutOfBoundValue {
+  field: string;
+  sheet: string;
+  cell: string;
+  problem: InvalidNumber;
 }
 
 /** 单位名称 and 评价年度 as the sheets state them. */

@@ -1,6 +1,7 @@
-import { fixed2, fmt, round } from "../decimal";
+import { fixed2, fmt, percentOf, round } from "../decimal";
 import { qualified } from "../grid/address";
 import { stem } from "./library";
+import { invalidText } from "../text/numberText";
 import { DataTable, DataValue } from "../parse/tables";
 import { Condition, MetricExpr, Profile, ValueKind } from "./profile";
 
@@ -87,7 +88,9 @@ export class MetricEvaluator {
     } else {
       const d = this.data.values.get(name);
       const conflict = this.data.conflicts.get(name);
-      if (d) result = fromField(d);
+      const outOfBound = this.data.outOfBound.get(name);
+      if (outOfBound) result = { missing: [], unusable: [`“${name}”（${qualified(outOfBound.sheet, outOfBound.cell)}）的数值${invalidText(outOfBound.problem)}`] };
+      else if (d) result = fromField(d);
       else if (conflict) {
         const where = conflict.map((c) => `${qualified(c.sheet, c.cell)} 为 ${typeof c.value === "boolean" ? (c.value ? "是" : "否") : fmt(c.value)}`).join("，");
         result = { missing: [], unusable: [`“${name}”在数据表中有不同的数值（${where}）`] };
@@ -179,7 +182,8 @@ export class MetricEvaluator {
     if ("ratio" in expr || "change" in expr) {
       const [a, b] = nums;
       if (b === 0) return { missing: [], unusable: [`${operands[1]}为 0，不能作除数`] };
-      const ratio = "ratio" in expr ? round((a / b) * 100, 2) : round(((a - b) / b) * 100, 2);
+      const ratio = percentOf("ratio" in expr ? a : a - b, b);
+      if (ratio === null) return { missing: [], unusable: [`${operands[1]}为 ${shown[1]}，相除的结果超出可计算的范围`] };
       const formula = "ratio" in expr ? `${shown[0]} ÷ ${shown[1]}` : `(${shown[0]} − ${shown[1]}) ÷ ${shown[1]}`;
       return { value: ratio, percent: true, kind: "percent", calculation: `${name} = ${formula} = ${fixed2(ratio)}%`, cells, facts };
     }

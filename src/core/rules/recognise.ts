@@ -1,4 +1,6 @@
 import { toHalfWidth } from "../text/halfWidth";
+import { FIGURE_BOUND } from "../text/numberText";
+import { numbersBeyond } from "./jsonLimits";
 import { Band, Rule, RuleSubject, SubjectCondition } from "./profile";
 
 /**
@@ -12,9 +14,19 @@ export function recogniseCriterion(criterion: string | null): Rule | null {
   if (!SEEN.has(criterion)) {
     if (SEEN.size > 5000) SEEN.clear();
     const text = normalise(criterion);
-    SEEN.set(criterion, conditionList(text) ?? threshold(text) ?? unitThreshold(text) ?? proportional(text) ?? perOccurrence(text) ?? checklist(text) ?? withinBudget(text) ?? bands(text) ?? negatedOrOnTarget(text) ?? binary(text));
+    const rule = conditionList(text) ?? threshold(text) ?? unitThreshold(text) ?? proportional(text) ?? perOccurrence(text) ?? checklist(text) ?? withinBudget(text) ?? bands(text) ?? negatedOrOnTarget(text) ?? binary(text);
+    SEEN.set(criterion, rule && computable(rule) ? rule : null);
   }
   return SEEN.get(criterion)!;
+}
+
+/**
+ * A criterion's numbers are used in arithmetic: each within FIGURE_BOUND ("每超过1个百分点扣999…9分" is no rule), and
+ * a unit or target divided by above 0. Otherwise the criterion reads as not recognised and the officer scores it.
+ */
+function computable(rule: Rule): boolean {
+  if (numbersBeyond(rule, FIGURE_BOUND.limit).length > 0) return false;
+  return !(("unit" in rule && rule.unit !== undefined && rule.unit <= 0) || ("target" in rule && rule.target !== undefined && rule.target <= 0));
 }
 
 const SEEN = new Map<string, Rule | null>();

@@ -1,6 +1,6 @@
 import { fixed2, fmt } from "../decimal";
-import { TargetRow } from "../parse/tables";
-import { cellText, parseNumber } from "../text/numberText";
+import { SourceCell, TargetRow } from "../parse/tables";
+import { cellText, InvalidNumber, parseNumber } from "../text/numberText";
 import { toHalfWidth } from "../text/halfWidth";
 
 /** How far one quantified target was met, as a share in [0, 1]; null when the cells cannot be read. */
@@ -49,6 +49,15 @@ function natureSign(nature: string | undefined): string {
   if (/^(≤|<=|<|反向|不高于|不超过)/.test(n)) return "≤";
   if (/^(=|＝|等于)/.test(n)) return "=";
   return "";
+}
+
+/** 目标值 and 完成值 cells holding a number too large to compute with: each is an invalid finding of its own. */
+export function outOfBoundFigures(t: TargetRow): { what: string; cell: SourceCell; problem: InvalidNumber }[] {
+  return [["目标值", t.target] as const, ["完成值", t.actual] as const].flatMap(([what, cell]) => {
+    const written = typeof cell.value === "number" ? cell.value : stripComparator(toHalfWidth(cellText(cell.value) ?? "").replace(/\s+/g, ""));
+    const problem = parseNumber(written);
+    return problem.kind === "invalid" && problem.bound ? [{ what, cell, problem }] : [];
+  });
 }
 
 export function targetOutcome(t: TargetRow): TargetOutcome {

@@ -1,10 +1,14 @@
 import { LIBRARY_FIELDS, LIBRARY_NAMES, withLibrary } from "./library";
 import { Band, Condition, MetricExpr, Profile, Rule, RULE_SHAPES } from "./profile";
+import { nestsDeeperThan, numbersBeyond } from "./jsonLimits";
+import { FIGURE_BOUND, POINTS_BOUND } from "../text/numberText";
 
 /** A profile that does not hold together; the message lists every problem in Chinese. */
 export class ProfileError extends Error {}
 
 type Errors = string[];
+/** Real profiles nest six levels (indicators → rule → bands → band); far more is no profile, only a stack to exhaust. */
+const MAX_NESTING = 32;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const isStr = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
@@ -99,6 +103,9 @@ export function checkRule(errors: Errors, r: unknown, where: string): void {
 export function validateProfile(data: unknown, source = "评分规则"): Profile {
   const errors: Errors = [];
   if (!isObj(data)) throw new ProfileError(`${source}有误：内容应为 JSON 对象`);
+  // Checked before anything else walks it: the checks below recurse into nested metrics.
+  if (nestsDeeperThan(data, MAX_NESTING)) throw new ProfileError(`${source}有误：内容嵌套超过 ${MAX_NESTING} 层，不是评分规则的结构`);
+  for (const where of numbersBeyond(data, FIGURE_BOUND.limit)) errors.push(`${where}：数值超出可计算的范围（绝对值应不超过 ${FIGURE_BOUND.words}）`);
   need(errors, isStr(data.id), "id", "应为规则编号");
   need(errors, isStr(data.name), "name", "应为规则名称");
   need(errors, data.version === 1, "version", "应为 1");
@@ -136,7 +143,8 @@ export function validateProfile(data: unknown, source = "评分规则"): Profile
       need(errors, isStr(x.name), `${where}.name`, "应为指标名称");
       need(errors, Array.isArray(x.path) && (x.path as unknown[]).every(isStr), `${where}.path`, "应为上级指标名称列表");
       need(errors, x.aliases === undefined || isStrList(x.aliases), `${where}.aliases`, "应为别名列表");
-      need(errors, isNum(x.weight) && x.weight > 0, `${where}.weight`, "应为大于 0 的分值");
+      // A smaller weight is no score at two decimals, and profile points scale by sheet weight ÷ this weight.
+      need(errors, isNum(x.weight) && x.weight >= 0.01 && x.weight <= POINTS_BOUND.limit, `${where}.weight`, `应为 0.01 分到 ${POINTS_BOUND.words}之间的分值`);
       checkRule(errors, x.rule, `${where}.rule`);
       const metric = isObj(x.rule) ? (x.rule as Record<string, unknown>).metric : undefined;
       need(errors, !isStr(metric) || known.has(metric), `${where}.rule.metric`, `引用了未定义的字段或指标“${String(metric)}”`);

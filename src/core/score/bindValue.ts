@@ -1,5 +1,5 @@
 import { qualified } from "../grid/address";
-import { fixed2, fmt, round } from "../decimal";
+import { fixed2, fmt, percentOf, round } from "../decimal";
 import { ExecutionRow, IndicatorRow } from "../parse/tables";
 import { isMissing, MetricEvaluator, MetricResult, MetricValue } from "../rules/metrics";
 import { Condition, MetricExpr, ProfileIndicator, Rule, SubjectCondition, ValueKind } from "../rules/profile";
@@ -113,14 +113,16 @@ function sheetFormula(ctx: BindingContext, rule: Rule, names: (string | undefine
       problems.push(`在数据表中填写“${!top ? m[2] : m[3]}”后可按本表公式“${m[0]}”核算`);
       continue;
     }
-    if (typeof top.value !== "number" || typeof bottom.value !== "number" || bottom.value === 0) continue;
-    const rate = round((top.value / bottom.value) * 100, 2);
+    const [a, b] = [top.value, bottom.value];
+    if (typeof a !== "number" || typeof b !== "number") continue;
+    const rate = percentOf(a, b);
+    if (rate === null) continue;
     return {
       metric: {
         value: rate,
         percent: true,
         kind: "percent",
-        calculation: `${m[1]} = ${fmt(top.value)} ÷ ${fmt(bottom.value)} = ${fixed2(rate)}%（本表公式）`,
+        calculation: `${m[1]} = ${fmt(a)} ÷ ${fmt(b)} = ${fixed2(rate)}%（本表公式）`,
         cells: [...top.cells, ...bottom.cells],
       },
     };
@@ -230,7 +232,8 @@ function executionRate(row: ExecutionRow): Binding {
   const spent = parseNumber(row.spent.value);
   if (budget.kind !== "number" || spent.kind !== "number") return { why: `预算行的全年预算数或全年执行数不是数字（${row.budget.cell}、${row.spent.cell}）` };
   if (budget.value <= 0) return { why: `全年预算数为 ${fmt(budget.value)}（${row.budget.cell}），不能作除数` };
-  const rate = round((spent.value / budget.value) * 100, 2);
+  const rate = percentOf(spent.value, budget.value);
+  if (rate === null) return { why: `全年执行数 ${fmt(spent.value)} ÷ 全年预算数 ${fmt(budget.value)}（${row.budget.cell}），结果超出可计算的范围` };
   return {
     metric: {
       value: rate,

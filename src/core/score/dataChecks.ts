@@ -3,6 +3,7 @@ import { qualified } from "../grid/address";
 import { Finding } from "../model";
 import { DataTable } from "../parse/tables";
 import { SplitCheck } from "../rules/profile";
+import { invalidText } from "../text/numberText";
 
 /** Splits of the data table that must add up (by source, by kind): a total and at least two of its parts present. */
 export function checkSplits(checks: SplitCheck[], data: DataTable, unit: string): Finding[] {
@@ -24,4 +25,14 @@ export function checkSplits(checks: SplitCheck[], data: DataTable, unit: string)
     });
   }
   return findings;
+}
+
+/** Data figures too large to compute with: one invalid finding per cell (a cell may be found under several fields). */
+export function outOfBoundData(data: DataTable): Finding[] {
+  const byCell = new Map<string, Finding>();
+  for (const v of data.outOfBound.values()) {
+    const key = `${v.sheet}\u0001${v.cell}`;
+    if (!byCell.has(key)) byCell.set(key, { kind: "invalid", sheet: v.sheet, cell: v.cell, points: null, message: `数据“${v.field}”的数值${invalidText(v.problem)}，不参与核算` });
+  }
+  return [...byCell.values()];
 }

@@ -5,8 +5,8 @@ import { applyRule, RuleOutcome } from "../rules/applyRule";
 import { MetricEvaluator, MetricValue } from "../rules/metrics";
 import { Profile, ProfileIndicator, Rule } from "../rules/profile";
 import { recogniseCriterion } from "../rules/recognise";
-import { TargetOutcome, targetOutcome } from "../rules/targets";
-import { cellText, parseNumber } from "../text/numberText";
+import { outOfBoundFigures, TargetOutcome, targetOutcome } from "../rules/targets";
+import { cellText, invalidText, parseNumber, parsePoints } from "../text/numberText";
 import { SubjectResolver } from "../rules/subject";
 import { bindValue } from "./bindValue";
 
@@ -35,7 +35,7 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
   const where = { sheet: row.sheet, cell: row.declared.cell, indicatorPath: path };
   const findings: Finding[] = [];
   const weight = row.weight ?? profileIndicator?.weight ?? null;
-  const parsedScore = parseNumber(row.declared.value);
+  const parsedScore = parsePoints(row.declared.value);
   const declared = parsedScore.kind === "number" ? parsedScore.value : null;
   const reason = row.reason ? cellText(row.reason.value) : null;
 
@@ -51,7 +51,9 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
   };
 
   if (weight === null) {
-    findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”未写分值，指标名称中也没有“（N分）”，无法评分`, ...(row.weightCell ? { related: [row.weightCell.cell] } : {}) });
+    const written = row.weightCell ? parsePoints(row.weightCell.value) : null;
+    const why = written?.kind === "invalid" ? `分值${invalidText(written)}` : "未写分值，指标名称中也没有“（N分）”";
+    findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”${why}，无法评分`, ...(row.weightCell ? { related: [row.weightCell.cell] } : {}) });
     return { result, findings, profileIndicator, targets: [] };
   }
   if (weight < 0) {
@@ -67,7 +69,7 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
   if (parsedScore.kind === "empty") {
     findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”自评得分为空（分值 ${pts(weight)}）` });
   } else if (parsedScore.kind === "invalid") {
-    findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”自评得分“${parsedScore.text}”不是数字（分值 ${pts(weight)}）` });
+    findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”自评得分${invalidText(parsedScore)}（分值 ${pts(weight)}）` });
   } else if (declared !== null && declared > weight) {
     findings.push({ ...where, kind: "invalid", points: round(declared - weight, 2), message: `“${name}”自评 ${pts(declared)}，超过分值 ${pts(weight)}` });
   } else if (declared !== null && declared < 0) {
@@ -129,8 +131,14 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
     const stands = declared !== null ? `按自评 ${fmt(declared)} 分计` : "无法计分";
     findings.push({ ...where, kind: "manual", points: null, message: `“${name}”无法自动核算（${detail}），${stands}，需人工确认` });
   }
-  findings.push(...checkCoefficient(row, targets, where), ...checkStatedRate(row, metric, where));
+  findings.push(...checkCoefficient(row, targets, where), ...checkStatedRate(row, metric, where), ...figuresOutOfBound(row, where));
   return { result, findings, profileIndicator, metric, ...(metricName && metric?.facts ? { metricName } : {}), targets };
+}
+
+/** 目标值/完成值 too large to compute with: said where they stand (the indicator itself is left to the officer). */
+function figuresOutOfBound(row: IndicatorRow, where: FindingPlace): Finding[] {
+  const name = row.path[row.path.length - 1];
+  return row.targets.flatMap(outOfBoundFigures).map(({ what, cell, problem }) => ({ ...where, cell: cell.cell, kind: "invalid" as const, points: null, message: `“${name}”${what}${invalidText(problem)}` }));
 }
 
 /** A stated 得分系数 (F6) is a claim like a score: checked against 目标值 and 完成值 at the precision it is written in. */

@@ -1,7 +1,7 @@
 import { fmt, round, sameScore } from "../decimal";
 import { Finding, IndicatorResult } from "../model";
 import { ScoringTable, SourceCell, SumRow } from "../parse/tables";
-import { parseNumber } from "../text/numberText";
+import { invalidText, parsePoints } from "../text/numberText";
 
 const pts = (x: number) => `${fmt(x)} 分`;
 const sum = (xs: number[]) => round(xs.reduce((s, x) => s + x, 0), 2);
@@ -47,9 +47,9 @@ function checkSumRow(row: SumRow, children: IndicatorResult[], label: string): F
  */
 function statedSum(cell: SourceCell | null, parts: number, what: string, partsName: string, kind: "mismatch" | "invalid"): Finding | null {
   if (!cell) return null;
-  const stated = parseNumber(cell.value);
+  const stated = parsePoints(cell.value);
   const at = { sheet: cell.sheet, cell: cell.cell };
-  if (stated.kind === "invalid") return { ...at, kind: "invalid", points: null, message: `${what}“${stated.text}”不是数字；${partsName}相加为 ${pts(parts)}` };
+  if (stated.kind === "invalid") return { ...at, kind: "invalid", points: null, message: `${what}${invalidText(stated)}；${partsName}相加为 ${pts(parts)}` };
   if (stated.kind !== "number" || sameScore(stated.value, parts)) return null;
   const diff = round(stated.value - parts, 2);
   return { ...at, kind, points: diff, message: `${what}写作 ${pts(stated.value)}，${partsName}相加为 ${pts(parts)}，相差 ${pts(Math.abs(diff))}` };

@@ -1,4 +1,5 @@
 import { toHalfWidth } from "./halfWidth";
+import { parsePoints } from "./numberText";
 
 /** A weight written inside a name: 投入（20分）, 预算执行(10分), 产出 20分. */
 const WEIGHT_IN_NAME = /[（(]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?\s*[）)]\s*$|[（(]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分\s*[）)]|\s([0-9]+(?:\.[0-9]+)?)分$/;
@@ -6,7 +7,8 @@ const WEIGHT_IN_NAME = /[（(]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?\
 export function weightInName(name: string): number | null {
   const m = WEIGHT_IN_NAME.exec(name);
   if (!m) return null;
-  return Number(toHalfWidth(m[1] ?? m[2] ?? m[3]));
+  const weight = parsePoints(toHalfWidth(m[1] ?? m[2] ?? m[3]));
+  return weight.kind === "number" ? weight.value : null;
 }
 
 /**
