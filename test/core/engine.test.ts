@@ -173,3 +173,29 @@ test("the data table is read wherever its labels stand, including crossings", as
   expect(v("三公经费实际数")).toMatchObject({ value: 9.86 });
   expect(v("预算按时公开")).toMatchObject({ value: true });
 });
+
+describe("characters that show as nothing", () => {
+  const INVISIBLE = ["\u200B", "\u200C", "\u200D", "\uFEFF", "\u00AD", "\u2060"];
+
+  test("inside every text of the seed (headers, names, labels, criteria, figures written as text), change nothing", async () => {
+    const clean = await snapshotOfFile(SEED_FILE);
+    let k = 0;
+    const salted = {
+      sheets: clean.sheets.map((s) => ({
+        ...s,
+        values: s.values.map((row) => row.map((v) => (typeof v === "string" && v.length > 1 ? `${INVISIBLE[k++ % 6]}${v.slice(0, 1)}${INVISIBLE[k++ % 6]}${v.slice(1)}` : v))),
+      })),
+    };
+    expect(k).toBeGreaterThan(100);
+    expect(scoreWorkbook(salted, profile)).toEqual(scoreWorkbook(clean, profile));
+  });
+
+  test("an indicator name with a zero-width space matches the profile's indicator", () => {
+    const rows = (name: string) => [["一级指标", "二级指标", "三级指标", "分值", "自评得分"], ["管理效率", "预算执行", name, 100, 100]];
+    const plain = scoreWorkbook(workbook(sheet("评分表", rows("预算执行率"))), profile);
+    const zw = scoreWorkbook(workbook(sheet("评分表", rows("预算\u200B执行\uFEFF率"))), profile);
+    expect(zw.indicators[0].path).toEqual(["管理效率", "预算执行", "预算执行率"]);
+    expect(zw.findings).toEqual(plain.findings);
+    expect(plain.findings.some((f) => f.message.includes("预算执行率"))).toBe(true);
+  });
+});

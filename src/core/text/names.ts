@@ -1,4 +1,5 @@
 import { toHalfWidth } from "./halfWidth";
+import { withoutInvisible } from "./invisible";
 import { parsePoints } from "./numberText";
 
 /** A weight written inside a name: 投入（20分）, 预算执行(10分), 产出 20分. */
@@ -12,15 +13,15 @@ export function weightInName(name: string): number | null {
 }
 
 /**
- * The display name: the weight removed (投入（20分）, 数量指标（20）), a placeholder number dropped (指标1：), blanks
- * between Chinese characters removed (产 出, 可持续影\n响指标), other blanks folded.
+ * The display name: invisible characters dropped, the weight removed (投入（20分）, 数量指标（20）), a placeholder number
+ * dropped (指标1：), blanks between Chinese characters removed (产 出, 可持续影\n响指标), other blanks folded.
  */
 export function displayName(name: string): string {
   return memo(DISPLAY, name, displayNameOf);
 }
 
 function displayNameOf(name: string): string {
-  return name
+  return withoutInvisible(name)
     .replace(WEIGHT_IN_NAME, "")
     .replace(/^\s*指标\s*[0-9０-９]+\s*[:：]\s*/, "")
     .replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, "$1")

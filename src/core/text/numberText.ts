@@ -1,5 +1,6 @@
 import { CellValue } from "../model";
 import { toHalfWidth } from "./halfWidth";
+import { withoutInvisible } from "./invisible";
 
 /**
  * The largest magnitude a number may have to take part in arithmetic, with the words messages use for it. Beyond it
@@ -81,9 +82,9 @@ export function parseYesNo(value: CellValue | undefined): boolean | null {
   return null;
 }
 
-/** Text of a cell for labels and reasons: trimmed, null when empty. */
+/** Text of a cell for labels and reasons: trimmed, without invisible characters, null when empty. */
 export function cellText(value: CellValue | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const text = String(value).trim();
+  const text = withoutInvisible(String(value)).trim();
   return text === "" ? null : text;
 }
