@@ -3,9 +3,12 @@ import { Profile } from "../core/rules/profile";
 import { getBuiltInProfile } from "../core/rules/profiles";
 import { validateProfile } from "../core/rules/validateProfile";
 
+/** A --profile naming a file rather than a built-in profile. */
+export const isProfileFile = (idOrFile: string) => idOrFile.toLowerCase().endsWith(".json");
+
 /** A built-in profile by id, or a profile file (.json) validated on load. */
 export async function loadProfile(idOrFile: string): Promise<Profile> {
-  if (!idOrFile.toLowerCase().endsWith(".json")) return getBuiltInProfile(idOrFile);
+  if (!isProfileFile(idOrFile)) return getBuiltInProfile(idOrFile);
   let text: string;
   try {
     text = await fs.readFile(idOrFile, "utf8");

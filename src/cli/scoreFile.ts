@@ -2,10 +2,13 @@ import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import { scoreWorkbook, ScoringError } from "../core/engine";
-import { ScoreResult, WritePlan } from "../core/model";
+import { ScoreResult, WorkbookSnapshot } from "../core/model";
 import { planWrite } from "../core/plan/writePlan";
 import { Profile } from "../core/rules/profile";
 import { applyPlan, snapshotOf, WRITE_OPTIONS } from "../workbook/exceljs";
+import { NamedPath, OutputPath, planOutputs } from "./paths";
+import { notAnXlsx, readFailure, unreadablePackage } from "./readErrors";
+import { writeOutputs } from "./writeOutputs";
 
 /** A file that cannot be scored; the message is Chinese and names the file. Exit code 1. */
 export class FileError extends Error {}
@@ -13,6 +16,13 @@ export class FileError extends Error {}
 export interface ScoredFile {
   result: ScoreResult;
   output: string | null;
+}
+
+export interface ScoreOptions {
+  /** Where the draft report text goes: written together with the scored copy (or alone without one). */
+  narrative?: string | null;
+  /** The profile file the rules came from: read, so never overwritten. */
+  profileFile?: string | null;
 }
 
 /** Where the scored copy goes when no -o is given: beside the input, never over it. */
@@ -26,49 +36,64 @@ async function load(input: string): Promise<ExcelJS.Workbook> {
   const ext = path.extname(input).toLowerCase();
   if (ext === ".xls") throw new FileError(`${shown}：是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再评分`);
   if (ext !== ".xlsx" && ext !== ".xlsm") throw new FileError(`${shown}：不是 .xlsx 文件`);
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(input);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FileError(code === "ENOENT" ? `找不到文件 ${input}` : `无法读取 ${input}（${code ?? String(e)}）`);
-  }
-  // An .xlsx is a zip holding xl/workbook.xml; a renamed .docx or text file is not.
-  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new FileError(`${shown}：不是有效的 .xlsx 文件（文件内容不是 Excel 工作簿）`);
-  if (!bytes.includes(Buffer.from("xl/workbook.xml"))) throw new FileError(`${shown}：不是 Excel 工作簿（压缩包中没有 xl/workbook.xml，可能是改了扩展名的 Word 或其他文件）`);
+  const bytes = await fs.readFile(input).catch((e: unknown) => {
+    throw new FileError(readFailure(input, e));
+  });
+  const wrong = notAnXlsx(bytes);
+  if (wrong) throw new FileError(`${shown}：${wrong}`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new FileError(`${shown}：文件已损坏或格式不受支持，无法打开（${(e as Error).message}）`);
+    throw new FileError(`${shown}：${unreadablePackage(e)}`);
   }
   return workbook;
 }
 
+/** The workbook as the engine reads it; a model ExcelJS built from an irregular package may not hold together. */
+function snapshotOfLoaded(workbook: ExcelJS.Workbook, shown: string): WorkbookSnapshot {
+  try {
+    return snapshotOf(workbook);
+  } catch (e) {
+    if (e instanceof ScoringError) throw e;
+    throw new FileError(`${shown}：${unreadablePackage(e)}`);
+  }
+}
+
+/** The files a run reads and writes, as paths.ts compares them. */
+function pathsOf(input: string, output: string | null, options: ScoreOptions): { inputs: NamedPath[]; outputs: OutputPath[] } {
+  const inputs: NamedPath[] = [{ path: input, label: "输入文件", because: "评分结果总是写入新文件，原表保持不变" }];
+  if (options.profileFile) inputs.push({ path: options.profileFile, label: "评分规则文件", because: "评分规则文件只读不写" });
+  const outputs: OutputPath[] = [];
+  if (output) outputs.push({ path: output, label: "输出文件", because: "标注后的工作簿与报告草稿要写入两个不同的文件", makeFolders: true });
+  if (options.narrative) outputs.push({ path: options.narrative, label: "报告草稿文件", because: "两者要写入不同的文件", makeFolders: false });
+  return { inputs, outputs };
+}
+
 /**
- * Scores one .xlsx: read once, evaluate purely, and when `output` is given write the marked copy there (a new
- * file; the input is never written). Throws FileError for what cannot be scored.
+ * Scores one .xlsx: check the paths, read once, evaluate purely, and when `output` (or a narrative file) is given write
+ * the marked copy and the draft text, all or nothing; the input is never written. Throws PathError for paths that
+ * must not be combined (before anything is read), FileError for what cannot be scored, WriteError when writing fails.
  */
-export async function scoreFile(input: string, profile: Profile, output: string | null): Promise<ScoredFile> {
-  if (output && path.resolve(output) === path.resolve(input)) throw new FileError(`输出文件不能与输入文件相同（${input}）：评分结果总是写入新文件，原表保持不变`);
+export async function scoreFile(input: string, profile: Profile, output: string | null, options: ScoreOptions = {}): Promise<ScoredFile> {
+  const { inputs, outputs } = pathsOf(input, output, options);
+  const targets = await planOutputs(inputs, outputs);
+  const shown = path.basename(input);
   const workbook = await load(input);
   let result: ScoreResult;
-  let plan: WritePlan | null;
   try {
-    const snapshot = snapshotOf(workbook);
+    const snapshot = snapshotOfLoaded(workbook, shown);
     result = scoreWorkbook(snapshot, profile);
-    plan = output ? planWrite(result, snapshot) : null;
+    if (output) applyPlan(workbook, planWrite(result, snapshot));
   } catch (e) {
-    if (e instanceof ScoringError) throw new FileError(`${path.basename(input)}：${e.message}`);
+    if (e instanceof ScoringError) throw new FileError(`${shown}：${e.message}`);
     throw e;
   }
-  if (!output || !plan) return { result, output: null };
-  applyPlan(workbook, plan);
-  await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
-  try {
-    await workbook.xlsx.writeFile(output, WRITE_OPTIONS);
-  } catch (e) {
-    throw new FileError(`无法写入 ${output}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
-  }
+  const narrative = result.narrative ?? "";
+  const writers = [
+    ...(output ? [(file: string) => workbook.xlsx.writeFile(file, WRITE_OPTIONS)] : []),
+    ...(options.narrative ? [(file: string) => fs.writeFile(file, narrative, "utf8")] : []),
+  ];
+  await writeOutputs(targets.map((target, i) => ({ target, write: writers[i] })));
   return { result, output };
 }

@@ -1,9 +1,11 @@
-import { promises as fs, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import path from "path";
 import { Command, CommanderError } from "commander";
 import { CHINESE_HELP, usageErrorText } from "./commanderChinese";
 import { FileError, defaultOutput, scoreFile } from "./scoreFile";
-import { loadProfile } from "./loadProfile";
+import { isProfileFile, loadProfile } from "./loadProfile";
+import { PathError } from "./paths";
+import { WriteError } from "./writeOutputs";
 import { ScoreResult } from "../core/model";
 import { KIND_LABEL } from "../core/plan/markColours";
 import { fmt } from "../core/decimal";
@@ -33,7 +35,7 @@ function toJson(result: ScoreResult, output: string | null) {
   };
 }
 
-function humanReport(result: ScoreResult, output: string | null): string {
+function humanReport(result: ScoreResult, output: string | null, narrative: string | null): string {
   const counts = (Object.keys(KIND_LABEL) as (keyof typeof KIND_LABEL)[])
     .map((k) => [KIND_LABEL[k], result.findings.filter((f) => f.kind === k).length] as const)
     .filter(([, n]) => n > 0)
@@ -45,6 +47,7 @@ function humanReport(result: ScoreResult, output: string | null): string {
     ...result.findings.map((f) => `  [${KIND_LABEL[f.kind]}] ${f.sheet}!${f.cell}  ${f.message}`),
   ];
   if (output) lines.push(`已写入 ${output}（原文件未改动）`);
+  if (narrative) lines.push(`报告草稿已写入 ${narrative}`);
   return lines.join("\n");
 }
 
@@ -97,10 +100,9 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(e.message);
       });
       const output = opts.write ? opts.output ?? defaultOutput(input) : null;
-      if (output && path.resolve(output) === path.resolve(input)) throw new UsageError(`输出文件不能与输入文件相同（${input}）：评分结果总是写入新文件，原表保持不变`);
-      const { result } = await scoreFile(input, profile, output);
-      if (opts.narrative) await fs.writeFile(opts.narrative, result.narrative ?? "", "utf8");
-      process.stdout.write(opts.json ? `${JSON.stringify(toJson(result, output), null, 2)}\n` : `${humanReport(result, output)}\n`);
+      const profileFile = opts.profile && isProfileFile(opts.profile) ? opts.profile : null;
+      const { result } = await scoreFile(input, profile, output, { narrative: opts.narrative, profileFile });
+      process.stdout.write(opts.json ? `${JSON.stringify(toJson(result, output), null, 2)}\n` : `${humanReport(result, output, opts.narrative ?? null)}\n`);
     });
   if (argv.length === 0) {
     process.stderr.write(`${USAGE}\n`);
@@ -115,11 +117,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`ziping：${usageErrorText(e)}\n${USAGE}\n`);
       return EXIT_USAGE;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof PathError) {
       process.stderr.write(`ziping：${e.message}\n`);
       return EXIT_USAGE;
     }
-    if (e instanceof FileError) {
+    if (e instanceof FileError || e instanceof WriteError) {
       process.stderr.write(`ziping：${e.message}\n`);
       return EXIT_UNSCORABLE;
     }
