@@ -13,6 +13,7 @@ import { scoreFile } from "../../src/cli/scoreFile";
 import { getBuiltInProfile } from "../../src/core/rules/profiles";
 import { exampleWorkbook } from "../../scripts/examples/writeWorkbook";
 import { SEED_DEPARTMENT } from "../../scripts/examples/seedDepartment";
+import { encryptedWorkbook, oldXls, prefixedXml, truncated, withoutCellReferences } from "./packages";
 
 export interface FindingExpectation {
   kind?: FindingKind;
@@ -57,7 +58,8 @@ export interface HostileCase {
   name: string;
   /** What is hostile about it, and what we decided. */
   about: string;
-  build: () => Promise<ExcelJS.Workbook>;
+  /** The workbook, or the file's bytes as they are for a file ExcelJS cannot write (these expect exit 1). */
+  build: () => Promise<ExcelJS.Workbook | Buffer>;
   expect: Scored | Unscorable;
   /** A big workbook: re-scoring its output runs with --no-write, so that it is saved once, not twice. */
   slow?: boolean;
@@ -635,5 +637,85 @@ export const CORPUS: HostileCase[] = [
       return wb;
     },
     expect: { exit: 0, total: SEED_TOTAL, findings: seedDeductions() },
+  },
+  {
+    name: "numbers-beyond-range",
+    about: "1e308 as a score, a weight and a 合计, -2e9 points, a 400-digit score, a 全年预算数 of 1e20 元 and a criterion deducting 10^400 points: each is an invalid finding (or an unread criterion), never arithmetic; no Infinity anywhere, no 优 from an overflowed total",
+    build: async () =>
+      bookWith([
+        [
+          "评分表",
+          simpleTable((rows) => {
+            rows[0][4] = 1e308;
+            rows[1][4] = "9".repeat(400);
+            rows[2][2] = 1e308;
+            rows[3][4] = -2e9;
+            rows[4][3] = `每超过一个百分点扣${"9".repeat(400)}分`;
+          }),
+        ],
+        ["数据表", [["全年预算数", 1e20], ["实际支出数", 95]]],
+      ]),
+    expect: {
+      exit: 0,
+      declared: [null, null, 10, null, 10, 10, 10, 10, 10, 10],
+      total: { max: 90, declared: 70, computed: 60 },
+      findings: [
+        { kind: "invalid", cell: "E2", message: /自评得分“1e\+308”超出可计算的范围（绝对值应不超过 10 亿分）/ },
+        { kind: "invalid", cell: "E3", message: /超出可计算的范围/ },
+        { kind: "invalid", cell: "E4", message: /“指标3”分值“1e\+308”超出可计算的范围/ },
+        { kind: "invalid", cell: "E5", message: /“-2000000000”超出可计算的范围/ },
+        { kind: "manual", cell: "E6", message: /评分标准无法自动核算/ },
+        { kind: "invalid", cell: "C12", message: /合计分值“1e\+308”超出可计算的范围/ },
+        { kind: "invalid", sheet: "数据表", cell: "B1", message: /数据“全年预算数”的数值“100000000000000000000”超出可计算的范围（绝对值应不超过 1000 万亿），不参与核算/ },
+      ],
+    },
+  },
+  {
+    name: "invisible-characters",
+    about: "zero-width spaces, a BOM, soft hyphens and word joiners inside every header, name, label and criterion of the seed (as text pasted from a web page carries them): everything matches as it looks",
+    build: async () => {
+      const wb = seedBook();
+      const marks = ["\u200B", "\uFEFF", "\u00AD", "\u2060", "\u200C", "\u200D"];
+      let k = 0;
+      for (const ws of wb.worksheets) {
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (typeof cell.value === "string" && cell.value.length > 1) cell.value = `${cell.value.slice(0, 1)}${marks[k++ % marks.length]}${cell.value.slice(1)}`;
+          }),
+        );
+      }
+      return wb;
+    },
+    expect: { exit: 0, total: SEED_TOTAL, findings: seedDeductions(), indicatorCount: 12, names: ["产出指标完成情况", "预算执行率", "资产管理规范性"] },
+  },
+  {
+    name: "password-protected",
+    about: "a workbook saved with an open password: an OLE2 compound file holding EncryptedPackage, not a zip",
+    build: async () => encryptedWorkbook(),
+    expect: { exit: 1, message: /^ziping：password-protected\.xlsx：文件设有打开密码，请先在 Excel 中取消密码后另存为 \.xlsx\n$/ },
+  },
+  {
+    name: "old-xls-renamed",
+    about: "an old .xls (a compound file with a Workbook stream) renamed .xlsx",
+    build: async () => oldXls(),
+    expect: { exit: 1, message: /^ziping：old-xls-renamed\.xlsx：这是旧版 Excel（\.xls）文件，请在 Excel 中另存为 \.xlsx\n$/ },
+  },
+  {
+    name: "no-cell-references",
+    about: "the seed's package with every r=\"B3\" reference removed from rows and cells (legal, and LibreOffice reads it); ExcelJS cannot: a designed message, not its internal error",
+    build: async () => withoutCellReferences(seedBook()),
+    expect: { exit: 1, message: /^ziping：no-cell-references\.xlsx：文件结构不规范，ExcelJS 无法读取：请在 Excel 或 WPS 中打开后另存为 \.xlsx\n$/ },
+  },
+  {
+    name: "x-prefixed-xml",
+    about: "the seed's package with its spreadsheet XML under the prefix x: (as .NET writers save it); ExcelJS cannot read it",
+    build: async () => prefixedXml(seedBook()),
+    expect: { exit: 1, message: /^ziping：x-prefixed-xml\.xlsx：文件结构不规范，ExcelJS 无法读取：请在 Excel 或 WPS 中打开后另存为 \.xlsx\n$/ },
+  },
+  {
+    name: "cut-short",
+    about: "the seed's package cut off after 6,000 bytes, as an interrupted copy leaves it",
+    build: async () => truncated(seedBook(), 6000),
+    expect: { exit: 1, message: /^ziping：cut-short\.xlsx：文件已损坏（压缩包不完整或有误），无法打开/ },
   },
 ];
