@@ -4,6 +4,7 @@ import type { Finding } from "../core/model";
 import { ActionBar, type Busy } from "./ActionBar";
 import { FindingsPanel } from "./FindingsPanel";
 import { NarrativePanel } from "./NarrativePanel";
+import { draftNotice } from "../core/narrative/narrate";
 import { Notices, type Notice } from "./Notices";
 import { rememberProfileId, rememberedProfileId } from "./profileChoice";
 import { ScoreCard } from "./ScoreCard";
@@ -101,7 +102,7 @@ export function ScoringView() {
           {report.result.narrative !== undefined && report.result.narrative !== "" && (
             <>
               <Divider />
-              <NarrativePanel text={report.result.narrative} />
+              <NarrativePanel text={report.result.narrative} blocks={report.result.narrativeBlocks} notice={draftNotice(report.result)} />
             </>
           )}
         </>

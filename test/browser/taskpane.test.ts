@@ -153,7 +153,7 @@ test("scores, shows and visits findings, and clears the marks", async () => {
     expect(await items.count()).toBe(expected.findings.length - deductions);
     await page.getByRole("button", { name: `扣分 ${deductions}` }).click();
 
-    const copy = page.getByRole("button", { name: "复制" });
+    const copy = page.getByRole("button", { name: "复制", exact: true });
     if (expected.narrative) {
       expect(await copy.isVisible()).toBe(true);
       expect(await page.getByText("草稿，请核对后使用").isVisible()).toBe(true);
@@ -194,7 +194,7 @@ test.each(["clipboard API", "selection fallback"])("copies the draft report text
       );
     }
     await page.getByRole("button", { name: "评分", exact: true }).click();
-    await page.getByRole("button", { name: "复制" }).click();
+    await page.getByRole("button", { name: "复制", exact: true }).click();
     await page.getByRole("button", { name: "已复制" }).waitFor();
     // The textarea may normalise line endings; compare the text, not the bytes.
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -215,7 +215,7 @@ test("asks the officer to copy by hand when every way of copying is refused", as
       document.execCommand = () => false;
     });
     await page.getByRole("button", { name: "评分", exact: true }).click();
-    await page.getByRole("button", { name: "复制" }).click();
+    await page.getByRole("button", { name: "复制", exact: true }).click();
     await page.getByText("复制失败，请在文本框中全选后按 Ctrl+C 复制").waitFor();
   } finally {
     await context.close();

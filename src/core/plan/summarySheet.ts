@@ -1,4 +1,5 @@
 import { checkedText } from "../score/checked";
+import { draftNotice } from "../narrative/narrate";
 import { fmt } from "../decimal";
 import { FindingKind, ScoreResult, SummaryCell, SUMMARY_TITLE } from "../model";
 import { KIND_LABEL, MARK_FILL } from "./markColours";
@@ -61,6 +62,8 @@ export function summarySheetRows(result: ScoreResult, skippedProtectedSheets: st
   if (result.narrative) {
     rows.push([]);
     rows.push([bold("自评报告文字草稿（草稿，请核对后使用）")]);
+    const notice = draftNotice(result);
+    if (notice) rows.push([t(notice, { fill: MARK_FILL.mismatch })]);
     for (const line of result.narrative.split("\n")) if (line.trim()) rows.push([t(line, { wrap: false })]);
   }
   return { rows, columnWidths: [44, 10, 10, 10, 10, 80] };

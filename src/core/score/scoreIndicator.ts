@@ -11,6 +11,8 @@ import { SubjectResolver } from "../rules/subject";
 import { bindValue } from "./bindValue";
 
 export interface ScoredIndicator {
+  /** The row as read: its cells are what the report text cites. */
+  row: IndicatorRow;
   result: IndicatorResult;
   findings: Finding[];
   profileIndicator: ProfileIndicator | null;
@@ -52,12 +54,12 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
 
   if (weight === null) {
     findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”未写分值，指标名称中也没有“（N分）”，无法评分`, ...(row.weightCell ? { related: [row.weightCell.cell] } : {}) });
-    return { result, findings, profileIndicator, targets: [] };
+    return { row, result, findings, profileIndicator, targets: [] };
   }
   if (weight < 0) {
     // A negative 分值 weighs nothing: no score can be computed against it, and it adds nothing to the totals.
     findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”分值 ${fmt(weight)} 为负数，无法评分`, ...(row.weightCell ? { related: [row.weightCell.cell] } : {}) });
-    return { result: { ...result, max: 0 }, findings, profileIndicator, targets: [] };
+    return { row, result: { ...result, max: 0 }, findings, profileIndicator, targets: [] };
   }
   if (row.weight === null && profileIndicator) {
     findings.push({ ...where, kind: "manual", points: null, message: `“${name}”本表未写分值，按评分规则“${profile.name}”取 ${pts(weight)}，请核对` });
@@ -130,7 +132,7 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
     findings.push({ ...where, kind: "manual", points: null, message: `“${name}”无法自动核算（${detail}），${stands}，需人工确认` });
   }
   findings.push(...checkCoefficient(row, targets, where), ...checkStatedRate(row, metric, where));
-  return { result, findings, profileIndicator, metric, ...(metricName && metric?.facts ? { metricName } : {}), targets };
+  return { row, result, findings, profileIndicator, metric, ...(metricName && metric?.facts ? { metricName } : {}), targets };
 }
 
 /** A stated 得分系数 (F6) is a claim like a score: checked against 目标值 and 完成值 at the precision it is written in. */
