@@ -98,6 +98,8 @@ export interface SummarySheetPlan {
   rows: SummaryCell[][];
   /** Column widths in characters. */
   columnWidths: number[];
+  /** How it prints: A4, this orientation, as many columns as fit on one page wide, page numbers in the footer. */
+  page: { orientation: "landscape" | "portrait"; footer: string };
 }
 
 /**

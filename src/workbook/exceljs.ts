@@ -167,9 +167,12 @@ function writeSummary(workbook: ExcelJS.Workbook, plan: SummarySheetPlan): void 
       if (c.bold || c.link) cell.font = { bold: !!c.bold, ...(c.link ? { color: { argb: "FF0563C1" }, underline: true } : {}) };
       if (c.fill) setFill(cell, c.fill);
       if (c.numberFormat) cell.numFmt = c.numberFormat;
-      if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+      // Top-aligned throughout, so that a label and its wrapped text start on the same line.
+      cell.alignment = { vertical: "top", ...(c.wrap ? { wrapText: true } : {}) };
     });
   });
+  summary.pageSetup = { paperSize: 9, orientation: plan.page.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  summary.headerFooter = { oddFooter: `&C${plan.page.footer}` };
 }
 
 /** Fastest deflate: a scored copy is a working file, where a quicker save matters more than ~25 % in size. */

@@ -574,8 +574,14 @@ function queueSummary(context: Excel.RequestContext, summary: SummarySheetPlan):
     all.numberFormat = grid.map((row) => row.map((c) => (typeof c.value === "string" ? "@" : (c.numberFormat ?? "General"))));
     all.values = grid.map((row) => row.map((c) => c.value ?? ""));
     grid.forEach((row, r) => queueRowFormats(ws, row, r));
+    // Top-aligned throughout, so that a label and its wrapped text start on the same line.
+    all.format.verticalAlignment = "Top";
   }
   summary.columnWidths.forEach((w, col) => (ws.getRange(toA1({ row: 0, col })).format.columnWidth = charsToPoints(w)));
+  ws.pageLayout.orientation = summary.page.orientation === "landscape" ? "Landscape" : "Portrait";
+  ws.pageLayout.paperSize = "A4";
+  ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+  ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = summary.page.footer;
 }
 
 /** Formats of one summary row: one range per run of neighbouring cells that share a format. */

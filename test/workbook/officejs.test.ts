@@ -488,9 +488,20 @@ describe("the summary sheet", () => {
         if (typeof c.value === "object" && c.value !== null && "hyperlink" in c.value) link = c;
       }),
     );
-    expect(total!.numFmt).toBe("0.00");
+    // General shows 91 and 84.5 as written, not 91.00.
+    expect(total!.numFmt).toBe("General");
     expect(link!.value).toEqual({ text: "D3", hyperlink: "'评分表'!D3" });
-    expect(Math.round(ws.getColumn(1).width!)).toBe(44);
+    expect(Math.round(ws.getColumn(1).width!)).toBe(30);
+    expect(Math.round(ws.getColumn(6).width!)).toBe(70);
+  });
+
+  test("prints on A4 landscape, one page wide, numbered pages, every cell top-aligned", async () => {
+    const ws = await summaryOf([finding("D3")]);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1 });
+    expect(ws.headerFooter.oddFooter).toBe("&C第 &P 页，共 &N 页");
+    const aligned: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => aligned.push(c.alignment?.vertical ?? "none")));
+    expect(new Set(aligned)).toEqual(new Set(["top"]));
   });
 });
 

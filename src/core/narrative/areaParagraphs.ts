@@ -1,3 +1,4 @@
+import { quoted } from "../text/names";
 import { fmt } from "../decimal";
 import { qualified } from "../grid/address";
 import { ScoredIndicator } from "../score/scoreIndicator";
@@ -57,11 +58,11 @@ function areaParagraph(area: Area, unit: string): Sentence[] {
     const points = fmt(s.result.max - (s.result.declared as number));
     const reason = tidyReason(s.result.reason);
     const cells = [scoreCell(s), ...(s.result.reasonCell ? [qualified(s.result.sheet, s.result.reasonCell)] : [])];
-    sentences.push(sentence(reason ? `“${leafName(s)}”因${reason}，扣${points}分` : `“${leafName(s)}”扣${points}分`, cells));
+    sentences.push(sentence(reason ? `${quoted(leafName(s))}因${reason}，扣${points}分` : `${quoted(leafName(s))}扣${points}分`, cells));
   }
   const full = area.indicators.filter((s) => !deducted(s) && s.result.declared !== null);
   if (full.length > 0) {
-    const names = full.map((s) => `“${leafName(s)}”`).join("、");
+    const names = full.map((s) => `${quoted(leafName(s))}`).join("、");
     const text = lost.length === 0 ? (full.length > 1 ? `${names}均得满分` : `${names}得满分`) : `${names}${full.length > 1 ? "均" : ""}未扣分`;
     sentences.push(sentence(text, full.map(scoreCell)));
   }

@@ -1,3 +1,4 @@
+import { quoted } from "../text/names";
 import { fmt } from "../decimal";
 import { ScoredIndicator } from "../score/scoreIndicator";
 import { leafName, scoreCell } from "./areaParagraphs";
@@ -30,7 +31,7 @@ export function problemsAndRemedies(indicators: ScoredIndicator[]): { problems: 
     seen.add(problem.text);
     const n = problems.length + 1;
     problems.push({ ...problem, text: heading.item(n, problem.text) });
-    const remedy = s.profileIndicator?.remedy ?? `针对“${leafName(s)}”的扣分原因逐项整改，明确责任人和完成时限，并在下一年度自评前检查整改结果`;
+    const remedy = s.profileIndicator?.remedy ?? `针对${quoted(leafName(s))}的扣分原因逐项整改，明确责任人和完成时限，并在下一年度自评前检查整改结果`;
     remedies.push({ ...sentence(remedy, problem.cells), text: heading.item(n, sentence(remedy, []).text) });
   }
   return { problems, remedies };
@@ -39,9 +40,9 @@ export function problemsAndRemedies(indicators: ScoredIndicator[]): { problems: 
 function problemOf(s: ScoredIndicator): Sentence {
   const cells = [scoreCell(s), ...(s.result.reasonCell ? [qualified(s.result.sheet, s.result.reasonCell)] : [])];
   const reason = tidyReason(s.result.reason);
-  if (reason) return sentence(`“${leafName(s)}”方面：${reason}`, cells);
+  if (reason) return sentence(`${quoted(leafName(s))}方面：${reason}`, cells);
   const { computed, declared, max } = s.result;
   const confirmed = computed !== null && declared !== null && computed === declared && (s.metric || s.targets.length > 0);
   if (confirmed && s.profileIndicator?.problem) return sentence(s.profileIndicator.problem, [...cells, ...(s.metric?.cells ?? [])]);
-  return sentence(`“${leafName(s)}”未得满分，扣${fmt(max - (declared as number))}分`, cells);
+  return sentence(`${quoted(leafName(s))}未得满分，扣${fmt(max - (declared as number))}分`, cells);
 }
