@@ -167,9 +167,17 @@ test("scores, shows and visits findings, and clears the marks", async () => {
     await page.screenshot({ path: path.join(OUT, "taskpane-320.png"), fullPage: true });
 
     expect(await page.evaluate(() => (window as unknown as Hooks).__fake.sheetNames())).toContain("评分汇总");
+    // The card opens 评分汇总 and says when the results were computed.
+    await page.getByRole("button", { name: "打开“评分汇总”" }).click();
+    await page.waitForFunction(() => (window as unknown as Hooks).__fake.selectedAddress() === "评分汇总!A1");
+    expect(await card.innerText()).toMatch(/\d{2}:\d{2}:\d{2} 评分/);
+
     await page.getByRole("button", { name: "清除标注" }).click();
     await page.getByText(/已清除 \d+ 处标注/).waitFor();
     expect(await page.evaluate(() => (window as unknown as Hooks).__fake.sheetNames())).not.toContain("评分汇总");
+    // What the pane said about the marks is gone with them.
+    expect(await card.count()).toBe(0);
+    expect(await items.count()).toBe(0);
 
     expect(foreignRequests(requests)).toEqual([]);
     expect(requests).toContain(OFFICE_JS);
