@@ -1,3 +1,4 @@
+import { wrappedRowHeights } from "../core/plan/summarySheet";
 import ExcelJS from "exceljs";
 import { ScoringError } from "../core/errors";
 import { rangeFromA1, rangeToA1 } from "../core/grid/address";
@@ -170,6 +171,9 @@ function writeSummary(workbook: ExcelJS.Workbook, plan: SummarySheetPlan): void 
       // Top-aligned throughout, so that a label and its wrapped text start on the same line.
       cell.alignment = { vertical: "top", ...(c.wrap ? { wrapText: true } : {}) };
     });
+  });
+  wrappedRowHeights(plan).forEach((height, r) => {
+    if (height !== null) summary.getRow(r + 1).height = height;
   });
   summary.pageSetup = { paperSize: 9, orientation: plan.page.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   summary.headerFooter = { oddFooter: `&C${plan.page.footer}` };

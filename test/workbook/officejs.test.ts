@@ -492,7 +492,7 @@ describe("the summary sheet", () => {
     expect(total!.numFmt).toBe("General");
     expect(link!.value).toEqual({ text: "D3", hyperlink: "'评分表'!D3" });
     expect(Math.round(ws.getColumn(1).width!)).toBe(30);
-    expect(Math.round(ws.getColumn(6).width!)).toBe(70);
+    expect(Math.round(ws.getColumn(6).width!)).toBe(84);
   });
 
   test("prints on A4 landscape, one page wide, numbered pages, every cell top-aligned", async () => {

@@ -39,7 +39,9 @@ export function summarySheetRows(result: ScoreResult, skippedProtectedSheets: st
   rows.push([]);
   rows.push([bold("满分"), bold("自评得分"), bold("核算得分"), bold("自评等级"), bold("核算等级"), bold("核实范围")].map((c) => ({ ...c, fill: HEADER_FILL })));
   rows.push([score(result.total.max), score(result.total.declared), score(result.total.computed), t(result.declaredGrade), t(result.grade), t(checkedText(result.total), { wrap: true })]);
-  rows.push(KINDS.map((k) => t(`${KIND_LABEL[k]} ${result.findings.filter((f) => f.kind === k).length} 处`, { fill: MARK_FILL[k] })));
+  rows.push([]);
+  // The legend one kind a row, label in its colour and count beside it: five counts in narrow columns were cut off.
+  for (const k of KINDS) rows.push([t(KIND_LABEL[k], { fill: MARK_FILL[k] }), t(result.findings.filter((f) => f.kind === k).length), t("处")]);
   rows.push([]);
 
   rows.push(["指标", "分值", "自评得分", "核算得分", "自评减核算", "说明（灰底的核算得分按自评计，未能由数据核实）"].map((h) => bold(h, { fill: HEADER_FILL, wrap: true })));
@@ -80,5 +82,32 @@ export function summarySheetRows(result: ScoreResult, skippedProtectedSheets: st
       for (const line of more) rows.push([t(null), t(null), t(null), t(null), t(null), t(line, { wrap: true })]);
     }
   }
-  return { rows, columnWidths: [30, 8, 9, 9, 10, 70], page: { orientation: "landscape", footer: PAGE_FOOTER } };
+  return { rows, columnWidths: [30, 8, 9, 9, 10, 84], page: { orientation: "landscape", footer: PAGE_FOOTER } };
+}
+
+/** Width units of a text as Excel measures columns: a Chinese character is about two digits wide. */
+function textUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) units += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+  return units;
+}
+
+/** Points per line of 11-point text, with Excel's own padding. */
+const LINE_HEIGHT = 16;
+
+/**
+ * Row heights for wrapped text, for hosts that do not fit rows to their text themselves (an .xlsx written by ExcelJS
+ * opens, and prints in LibreOffice, with every row one line high and the rest of the text cut off).
+ */
+export function wrappedRowHeights(plan: Pick<SummarySheetPlan, "rows" | "columnWidths">): (number | null)[] {
+  return plan.rows.map((row) => {
+    let lines = 1;
+    row.forEach((c, col) => {
+      if (!c.wrap || typeof c.value !== "string") return;
+      const width = Math.max(1, (plan.columnWidths[col] ?? 10) - 1);
+      const needed = c.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / width)), 0);
+      lines = Math.max(lines, needed);
+    });
+    return lines > 1 ? lines * LINE_HEIGHT : null;
+  });
 }
