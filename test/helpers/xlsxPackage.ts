@@ -3,6 +3,7 @@
  * external links, workbook protection, t="d" cells, a million-row ledger. Tests and the bench share it.
  */
 import JSZip from "jszip";
+import { sheetParts } from "../../src/workbook/xlsxPackage";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -67,16 +68,11 @@ export async function addSheet(zip: JSZip, name: string, xml: string, part: stri
   zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/${part}" ContentType="${SHEET_CONTENT}"/></Types>`));
 }
 
-/** The part path of a sheet, by name, through workbook.xml and its rels. */
+/** The part path of a sheet, by name. */
 export async function sheetPart(zip: JSZip, name: string): Promise<string> {
-  const book = await text(zip, "xl/workbook.xml");
-  const sheet = [...book.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((s) => s.includes(`name="${escapeXml(name)}"`));
-  const rid = sheet && /r:id="([^"]+)"/.exec(sheet)?.[1];
-  const rels = await text(zip, "xl/_rels/workbook.xml.rels");
-  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => r.includes(`Id="${rid}"`));
-  const target = rel && /Target="([^"]+)"/.exec(rel)?.[1];
-  if (!target) throw new Error(`没有工作表 ${name}`);
-  return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+  const part = (await sheetParts(zip)).find((s) => s.name === name)?.part;
+  if (!part) throw new Error(`没有工作表 ${name}`);
+  return part;
 }
 
 /** Adds merged ranges to a sheet part, beside any it has. */
@@ -91,4 +87,39 @@ export async function addMerges(zip: JSZip, sheet: string, refs: string[]): Prom
       ? xml.replace(existing[0], `<mergeCells count="${Number(existing[1]) + refs.length}">${cells}`)
       : xml.replace("</sheetData>", `</sheetData><mergeCells count="${refs.length}">${cells}</mergeCells>`),
   );
+}
+
+export interface PackageCell {
+  /** "n", "b", "e", "d" or "text" (shared, inline and formula strings alike). */
+  type: string;
+  /** The stored text as written in the XML (escapes such as _x0041_ left as they are). */
+  value: string;
+  formula?: string;
+}
+
+/** Every cell of every sheet with a value or formula, read from the package XML itself: sheet → cell → content. */
+export async function packageCells(bytes: Buffer): Promise<Record<string, Record<string, PackageCell>>> {
+  const zip = await openZip(bytes);
+  const shared = [...((await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1]));
+  const out: Record<string, Record<string, PackageCell>> = {};
+  for (const { name, part } of await sheetParts(zip)) {
+    const xml = await text(zip, part);
+    const cells: Record<string, PackageCell> = {};
+    for (const c of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const ref = /\sr="([^"]+)"/.exec(c[1])?.[1] ?? "";
+      const t = /\st="([^"]+)"/.exec(c[1])?.[1] ?? "n";
+      const body = c[2] ?? "";
+      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1];
+      const value = t === "s" ? shared[Number(v)] : t === "inlineStr" ? texts(body) : v;
+      if (value === undefined && formula === undefined) continue;
+      cells[ref] = { type: ["s", "inlineStr", "str"].includes(t) ? "text" : t, value: value ?? "", ...(formula !== undefined ? { formula } : {}) };
+    }
+    out[name] = cells;
+  }
+  return out;
+}
+
+function texts(xml: string): string {
+  return [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => m[1]).join("");
 }

@@ -58,6 +58,8 @@ export interface HostileCase {
   /** What is hostile about it, and what we decided. */
   about: string;
   build: () => Promise<ExcelJS.Workbook>;
+  /** Edits of the saved package that ExcelJS cannot make (part names, t="d" cells, workbook-level parts). */
+  repack?: (bytes: Buffer) => Promise<Buffer>;
   expect: Scored | Unscorable;
   /** A big workbook: re-scoring its output runs with --no-write, so that it is saved once, not twice. */
   slow?: boolean;
