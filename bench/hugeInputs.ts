@@ -42,8 +42,9 @@ export async function seedWithLongCriteria(): Promise<Buffer> {
   const wb = exampleWorkbook(SEED_DEPARTMENT);
   const ws = wb.getWorksheet("评分表")!;
   let col = 0;
-  ws.getRow(1).eachCell((c, i) => (c.value === "评分标准" ? (col = i) : undefined));
-  for (let r = 2; r <= 11; r++) {
+  let header = 0;
+  ws.eachRow((row, r) => row.eachCell((c, i) => (c.value === "评分标准" && !col ? ((col = i), (header = r)) : undefined)));
+  for (let r = header + 1; r <= header + 10; r++) {
     const cell = ws.getCell(r, col);
     cell.value = `${String(cell.value ?? "")}${"每少一项扣1分，指标完成情况、".repeat(3000)}`.slice(0, 32000);
   }

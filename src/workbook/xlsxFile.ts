@@ -27,6 +27,33 @@ export async function copyBytes({ workbook, prepared }: OpenedXlsx, replaced: It
     keep.mergeElements.delete(name);
     keep.dates.delete(name);
   }
+  escapeTexts(workbook);
   const written = Buffer.from(await workbook.xlsx.writeBuffer(WRITE_OPTIONS));
   return restorePackage(written, keep);
+}
+
+/**
+ * Text in a cell is stored with _xHHHH_ escapes (ECMA-376 ST_Xstring): ExcelJS reads them but writes text raw, so a
+ * literal "_x0041_" would come back as "A", and it drops control characters. Both are escaped here before writing.
+ */
+export function escapeXstring(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
+// eslint-disable-next-line no-control-regex -- as above
+const NEEDS_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+
+function escapeTexts(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        if (typeof v === "string" && NEEDS_ESCAPE.test(v)) cell.value = escapeXstring(v);
+        else if (v && typeof v === "object" && "richText" in v && v.richText.some((r) => NEEDS_ESCAPE.test(r.text))) {
+          cell.value = { richText: v.richText.map((r) => ({ ...r, text: escapeXstring(r.text) })) };
+        }
+      }),
+    );
+  }
 }

@@ -126,7 +126,8 @@ async function prepare(c: HostileCase): Promise<Run> {
   const output = path.join(dir, `${c.name}-out.xlsx`);
   const bytes = Buffer.from(await (await c.build()).xlsx.writeBuffer());
   await fs.writeFile(input, c.repack ? await c.repack(bytes) : bytes);
-  const inputBook = await readBook(input);
+  // A workbook refused before parsing (too big) is refused by this read too: the core test below takes that error.
+  const inputBook = await readBook(input).catch((e: unknown) => (e instanceof ScoringError ? (e as unknown as ExcelJS.Workbook) : Promise.reject(e)));
   const first = await ziping("score", input, "--json", "-o", output);
   return { input, output, inputBook, first };
 }
@@ -142,6 +143,7 @@ describe.each(CORPUS.map((c) => [c.name, c] as const))("%s", (_name, c) => {
   test("the core (scoring, then planning the writes) throws nothing but ScoringError", () => {
     let thrown: unknown = null;
     try {
+      if (run.inputBook instanceof ScoringError) throw run.inputBook;
       const snapshot = snapshotOf(run.inputBook);
       planWrite(scoreWorkbook(snapshot, profile), snapshot);
     } catch (e) {
