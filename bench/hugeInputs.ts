@@ -53,6 +53,8 @@ export async function seedWithLongCriteria(): Promise<Buffer> {
 
 export const HUGE_INPUTS: Record<string, () => Promise<Buffer>> = {
   "seed + 1,000,000 × 6 ledger": () => seedWithLedger(1_000_000),
+  // Just under MAX_SHEET_XML_BYTES: what the largest workbook still scored costs.
+  "seed + 95,000 × 6 ledger": () => seedWithLedger(95_000),
   "seed + 50,000 merges": () => seedWithMerges(50_000),
   "seed + whole-column merge K1:L1048576": seedWithWholeColumnMerge,
   "seed + ten 32,000-character criteria": seedWithLongCriteria,
