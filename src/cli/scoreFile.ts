@@ -1,11 +1,12 @@
 import { promises as fs } from "fs";
 import path from "path";
-import ExcelJS from "exceljs";
 import { scoreWorkbook, ScoringError } from "../core/engine";
-import { ScoreResult, WritePlan } from "../core/model";
+import { ScoreResult, WorkbookSnapshot, WritePlan } from "../core/model";
 import { planWrite } from "../core/plan/writePlan";
 import { Profile } from "../core/rules/profile";
-import { applyPlan, snapshotOf, WRITE_OPTIONS } from "../workbook/exceljs";
+import { ownSheetNames } from "../core/plan/backup";
+import { applyPlan, snapshotOf } from "../workbook/exceljs";
+import { copyBytes, OpenedXlsx, openXlsx } from "../workbook/xlsxFile";
 
 /** A file that cannot be scored; the message is Chinese and names the file. Exit code 1. */
 export class FileError extends Error {}
@@ -21,7 +22,7 @@ export function defaultOutput(input: string): string {
   return path.join(dir, `${name}-评分.xlsx`);
 }
 
-async function load(input: string): Promise<ExcelJS.Workbook> {
+async function load(input: string): Promise<OpenedXlsx> {
   const shown = path.basename(input);
   const ext = path.extname(input).toLowerCase();
   if (ext === ".xls") throw new FileError(`${shown}：是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再评分`);
@@ -36,13 +37,12 @@ async function load(input: string): Promise<ExcelJS.Workbook> {
   // An .xlsx is a zip holding xl/workbook.xml; a renamed .docx or text file is not.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new FileError(`${shown}：不是有效的 .xlsx 文件（文件内容不是 Excel 工作簿）`);
   if (!bytes.includes(Buffer.from("xl/workbook.xml"))) throw new FileError(`${shown}：不是 Excel 工作簿（压缩包中没有 xl/workbook.xml，可能是改了扩展名的 Word 或其他文件）`);
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return await openXlsx(bytes);
   } catch (e) {
+    if (e instanceof ScoringError) throw new FileError(`${shown}：${e.message}`);
     throw new FileError(`${shown}：文件已损坏或格式不受支持，无法打开（${(e as Error).message}）`);
   }
-  return workbook;
 }
 
 /**
@@ -51,11 +51,13 @@ async function load(input: string): Promise<ExcelJS.Workbook> {
  */
 export async function scoreFile(input: string, profile: Profile, output: string | null): Promise<ScoredFile> {
   if (output && path.resolve(output) === path.resolve(input)) throw new FileError(`输出文件不能与输入文件相同（${input}）：评分结果总是写入新文件，原表保持不变`);
-  const workbook = await load(input);
+  const opened = await load(input);
+  const { workbook } = opened;
   let result: ScoreResult;
   let plan: WritePlan | null;
+  let snapshot: WorkbookSnapshot;
   try {
-    const snapshot = snapshotOf(workbook);
+    snapshot = snapshotOf(workbook, opened.prepared.merges);
     result = scoreWorkbook(snapshot, profile);
     plan = output ? planWrite(result, snapshot) : null;
   } catch (e) {
@@ -66,7 +68,7 @@ export async function scoreFile(input: string, profile: Profile, output: string 
   applyPlan(workbook, plan);
   await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
   try {
-    await workbook.xlsx.writeFile(output, WRITE_OPTIONS);
+    await fs.writeFile(output, await copyBytes(opened, ownSheetNames(snapshot)));
   } catch (e) {
     throw new FileError(`无法写入 ${output}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
   }

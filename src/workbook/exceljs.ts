@@ -40,7 +40,8 @@ function isProtected(ws: ExcelJS.Worksheet): boolean {
  */
 export const MAX_GRID_CELLS = 10_000_000;
 
-function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+/** `merges`: the sheet's merged ranges as the file lists them (ExcelJS is not shown them; see preparePackage). */
+function sheetSnapshot(ws: ExcelJS.Worksheet, merged?: string[]): SheetSnapshot {
   let top = Infinity, left = Infinity, bottom = -1, right = -1;
   const cells: { row: number; col: number; value: CellValue }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -58,7 +59,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       if (c > right) right = c;
     });
   });
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(rangeFromA1);
+  const merges = (merged ?? (ws.model as { merges?: string[] }).merges ?? []).map(rangeFromA1);
   if (cells.length === 0) return { name: ws.name, visibility: visibility(ws), protected: isProtected(ws), top: 0, left: 0, values: [], merges };
   if ((bottom - top + 1) * (right - left + 1) > MAX_GRID_CELLS) {
     const range = rangeToA1({ top, left, bottom, right });
@@ -69,8 +70,8 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   return { name: ws.name, visibility: visibility(ws), protected: isProtected(ws), top, left, values, merges };
 }
 
-export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
-  return { sheets: workbook.worksheets.map(sheetSnapshot) };
+export function snapshotOf(workbook: ExcelJS.Workbook, merges?: Map<string, string[]>): WorkbookSnapshot {
+  return { sheets: workbook.worksheets.map((ws) => sheetSnapshot(ws, merges ? (merges.get(ws.name) ?? []) : undefined)) };
 }
 
 /** "#RRGGBB" of a solid fill; null for no fill (and for theme colours, which have no fixed RGB). */

@@ -265,14 +265,15 @@ describe("a scoring run", () => {
     expect(dumpWorkbook(wb)).toEqual(before);
   });
 
-  test("a summary of ours whose backup sheet was deleted is still known and removed", async () => {
+  test("a summary whose backup sheet was deleted is no longer known as ours: it is kept, and a sheet titled like ours is too", async () => {
     const wb = officersBook();
     const fake = await fakeOf(wb);
     await score(fake, engineWith([]));
     wb.removeWorksheet(wb.getWorksheet(BACKUP_SHEET)!.id);
-    const cleared = await clear(fake);
-    expect(cleared).toEqual({ restoredCells: 0, removedSheets: [SUMMARY_SHEET], syncs: 3 });
-    expect(wb.getWorksheet(SUMMARY_SHEET)).toBeUndefined();
+    expect(await clear(fake)).toMatchObject({ restoredCells: 0, removedSheets: [] });
+    expect(wb.getWorksheet(SUMMARY_SHEET)).toBeDefined();
+    await score(fake, engineWith([]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining([SUMMARY_SHEET, `${SUMMARY_SHEET}(2)`]));
   });
 
   test("findings on a protected sheet are not marked there, the run does not fail, and the report names the sheet", async () => {
