@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: how long the engine takes on a 1,000-indicator table, and what `ziping score` costs next to a bare
- * ExcelJS read + write of the same file, phase by phase. Figures only; no test depends on timing.
+ * ExcelJS read + write of the same file, phase by phase; then the hostile inputs of issue 14 (huge ledger, many
+ * merges, whole-column merge, long criteria) with their time and peak memory. Figures only; no test depends on timing.
+ * `npm run bench -- --bounded` runs only the hostile inputs.
  */
 import { promises as fs } from "fs";
 import os from "os";
@@ -13,6 +15,7 @@ import { getBuiltInProfile } from "../src/core/rules/profiles";
 import { scoreFile } from "../src/cli/scoreFile";
 import { applyPlan, snapshotOf, WRITE_OPTIONS } from "../src/workbook/exceljs";
 import { bigWorkbook } from "./bigWorkbook";
+import { boundedCases, runCase } from "./boundedCases";
 
 const INDICATORS = 1000;
 const RUNS = 9;
@@ -85,7 +88,9 @@ async function main(): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
 }
 
-main().catch((e) => {
+const caseIndex = process.argv.indexOf("--case");
+const run = caseIndex > 0 ? runCase(process.argv[caseIndex + 1]) : process.argv.includes("--bounded") ? boundedCases() : main().then(boundedCases);
+run.catch((e) => {
   console.error(e);
   process.exit(1);
 });

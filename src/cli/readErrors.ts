@@ -32,10 +32,18 @@ function compoundFileMessage(bytes: Buffer): string {
   return "这是旧版 Office 格式的文件，不是 .xlsx 工作簿；如是 Excel 文件，请在 Excel 中另存为 .xlsx";
 }
 
+const DAMAGED = "文件已损坏（压缩包不完整或有误），无法打开：请重新获取原文件，或在 Excel 中打开修复后另存为 .xlsx";
+
+/** A zip ends with its directory's end record (PK 5 6), within the last 64 KB; a file cut short has none. */
+function endsLikeZip(bytes: Buffer): boolean {
+  return bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]), bytes.length - 22) >= Math.max(0, bytes.length - 22 - 0xffff);
+}
+
 /** Why these bytes are no .xlsx package; null when they are a zip holding a workbook part. */
 export function notAnXlsx(bytes: Buffer): string | null {
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(CFB)) return compoundFileMessage(bytes);
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== ZIP) return "不是有效的 .xlsx 文件（文件内容不是 Excel 工作簿）";
+  if (!endsLikeZip(bytes)) return DAMAGED;
   if (bytes.includes(Buffer.from("xl/workbook.xml"))) return null;
   if (bytes.includes(Buffer.from("xl/workbook.bin"))) return "这是 Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx";
   if (bytes.includes(Buffer.from("application/vnd.oasis.opendocument.spreadsheet"))) return "这是 OpenDocument 表格（.ods），请在 WPS 或 LibreOffice 中另存为 .xlsx";
@@ -51,7 +59,7 @@ const DAMAGED_ZIP = /zip|end of data|signature|inflate|compress|crc|unexpected e
  * it expects none), which Excel and WPS read and write back in the standard form.
  */
 export function unreadablePackage(e: unknown): string {
-  if (DAMAGED_ZIP.test(String((e as Error)?.message ?? e))) return "文件已损坏（压缩包不完整或有误），无法打开：请重新获取原文件，或在 Excel 中打开修复后另存为 .xlsx";
+  if (DAMAGED_ZIP.test(String((e as Error)?.message ?? e))) return DAMAGED;
   return "文件结构不规范，ExcelJS 无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx";
 }
 

@@ -1,11 +1,12 @@
 import { promises as fs } from "fs";
 import path from "path";
-import ExcelJS from "exceljs";
 import { scoreWorkbook, ScoringError } from "../core/engine";
 import { ScoreResult, WorkbookSnapshot } from "../core/model";
+import { ownSheetNames } from "../core/plan/backup";
 import { planWrite } from "../core/plan/writePlan";
 import { Profile } from "../core/rules/profile";
-import { applyPlan, snapshotOf, WRITE_OPTIONS } from "../workbook/exceljs";
+import { applyPlan, snapshotOf } from "../workbook/exceljs";
+import { copyBytes, OpenedXlsx, openXlsx } from "../workbook/xlsxFile";
 import { NamedPath, OutputPath, planOutputs } from "./paths";
 import { notAnXlsx, readFailure, unreadablePackage } from "./readErrors";
 import { writeOutputs } from "./writeOutputs";
@@ -31,7 +32,7 @@ export function defaultOutput(input: string): string {
   return path.join(dir, `${name}-评分.xlsx`);
 }
 
-async function load(input: string): Promise<ExcelJS.Workbook> {
+async function load(input: string): Promise<OpenedXlsx> {
   const shown = path.basename(input);
   const ext = path.extname(input).toLowerCase();
   if (ext === ".xls") throw new FileError(`${shown}：是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再评分`);
@@ -41,19 +42,17 @@ async function load(input: string): Promise<ExcelJS.Workbook> {
   });
   const wrong = notAnXlsx(bytes);
   if (wrong) throw new FileError(`${shown}：${wrong}`);
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return await openXlsx(bytes);
   } catch (e) {
-    throw new FileError(`${shown}：${unreadablePackage(e)}`);
+    throw new FileError(`${shown}：${e instanceof ScoringError ? e.message : unreadablePackage(e)}`);
   }
-  return workbook;
 }
 
 /** The workbook as the engine reads it; a model ExcelJS built from an irregular package may not hold together. */
-function snapshotOfLoaded(workbook: ExcelJS.Workbook, shown: string): WorkbookSnapshot {
+function snapshotOfLoaded({ workbook, prepared }: OpenedXlsx, shown: string): WorkbookSnapshot {
   try {
-    return snapshotOf(workbook);
+    return snapshotOf(workbook, prepared.merges);
   } catch (e) {
     if (e instanceof ScoringError) throw e;
     throw new FileError(`${shown}：${unreadablePackage(e)}`);
@@ -79,21 +78,21 @@ export async function scoreFile(input: string, profile: Profile, output: string 
   const { inputs, outputs } = pathsOf(input, output, options);
   const targets = await planOutputs(inputs, outputs);
   const shown = path.basename(input);
-  const workbook = await load(input);
+  const opened = await load(input);
   let result: ScoreResult;
+  let copy: Buffer | null = null;
   try {
-    const snapshot = snapshotOfLoaded(workbook, shown);
+    const snapshot = snapshotOfLoaded(opened, shown);
     result = scoreWorkbook(snapshot, profile);
-    if (output) applyPlan(workbook, planWrite(result, snapshot));
+    if (output) {
+      applyPlan(opened.workbook, planWrite(result, snapshot));
+      copy = await copyBytes(opened, ownSheetNames(snapshot));
+    }
   } catch (e) {
     if (e instanceof ScoringError) throw new FileError(`${shown}：${e.message}`);
     throw e;
   }
-  const narrative = result.narrative ?? "";
-  const writers = [
-    ...(output ? [(file: string) => workbook.xlsx.writeFile(file, WRITE_OPTIONS)] : []),
-    ...(options.narrative ? [(file: string) => fs.writeFile(file, narrative, "utf8")] : []),
-  ];
-  await writeOutputs(targets.map((target, i) => ({ target, write: writers[i] })));
+  const contents = [...(copy ? [copy] : []), ...(options.narrative ? [result.narrative ?? ""] : [])];
+  await writeOutputs(targets.map((target, i) => ({ target, write: (file: string) => fs.writeFile(file, contents[i]) })));
   return { result, output };
 }

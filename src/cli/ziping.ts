@@ -10,6 +10,7 @@ import { ScoreResult } from "../core/model";
 import { KIND_LABEL } from "../core/plan/markColours";
 import { fmt } from "../core/decimal";
 import { computedTotalText } from "../core/score/checked";
+import { draftNotice } from "../core/narrative/narrate";
 
 /** Exit codes: 0 scored (findings are not errors), 1 the file cannot be scored, 2 usage errors. */
 const EXIT_UNSCORABLE = 1;
@@ -32,6 +33,8 @@ function toJson(result: ScoreResult, output: string | null) {
     indicators: result.indicators.map((i) => ({ path: i.path, max: i.max, declared: i.declared, computed: i.computed, sheet: i.sheet, scoreCell: i.scoreCell })),
     findings: result.findings.map((f) => ({ kind: f.kind, sheet: f.sheet, cell: f.cell, points: f.points, message: f.message, ...(f.related ? { related: f.related } : {}) })),
     narrative: result.narrative ?? null,
+    narrativeBlocks: result.narrativeBlocks ?? [],
+    narrativeSources: result.narrativeSources ?? [],
   };
 }
 
@@ -46,6 +49,8 @@ function humanReport(result: ScoreResult, output: string | null, narrative: stri
     counts.length > 0 ? `发现：${counts.join("，")}` : "未发现问题",
     ...result.findings.map((f) => `  [${KIND_LABEL[f.kind]}] ${f.sheet}!${f.cell}  ${f.message}`),
   ];
+  const notice = draftNotice(result);
+  if (notice && result.narrative) lines.push(`报告文字草稿：${notice}`);
   if (output) lines.push(`已写入 ${output}（原文件未改动）`);
   if (narrative) lines.push(`报告草稿已写入 ${narrative}`);
   return lines.join("\n");

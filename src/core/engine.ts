@@ -106,5 +106,6 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, profile: Profile): 
 /** The result hosts show, with the draft report text; throws ScoringError when the workbook holds no scoring table. */
 export function scoreWorkbook(snapshot: WorkbookSnapshot, profile: Profile): ScoreResult {
   const evaluation = evaluateWorkbook(snapshot, profile);
-  return { ...evaluation.result, narrative: narrate(evaluation) };
+  const draft = narrate(evaluation);
+  return { ...evaluation.result, narrative: draft.text, narrativeBlocks: draft.blocks, narrativeSources: draft.sources };
 }

@@ -98,6 +98,8 @@ export interface SummarySheetPlan {
   rows: SummaryCell[][];
   /** Column widths in characters. */
   columnWidths: number[];
+  /** How it prints: A4, this orientation, as many columns as fit on one page wide, page numbers in the footer. */
+  page: { orientation: "landscape" | "portrait"; footer: string };
 }
 
 /**
@@ -183,6 +185,18 @@ export interface IndicatorResult {
   calculation?: string;
 }
 
+/** A block of the draft, under its heading in the report's outline (（四）部门整体支出情况, （一）自评结果 …). */
+export interface NarrativeBlock {
+  id: "budget" | "result" | "analysis" | "problems" | "remedies";
+  heading: string;
+  text: string;
+}
+
+export interface NarrativeSource {
+  sentence: string;
+  cells: string[];
+}
+
 export interface CheckedShare {
   indicators: number;
   of: number;
@@ -207,6 +221,10 @@ export interface ScoreResult {
   /** Sheets the tables were read from. */
   scoringSheets: string[];
   dataSheets: string[];
-  /** Draft text for the 自评报告 (section 三 and the budget paragraph); absent until the narrative is built. */
+  /** Draft text for the 自评报告 (the budget paragraph and section 三); absent until the narrative is built. */
   narrative?: string;
+  /** The same draft as the blocks an officer pastes into their places in the report. */
+  narrativeBlocks?: NarrativeBlock[];
+  /** Every sentence of the draft with the cells it states ('Sheet'!A1, or "total.declared" for the declared total). */
+  narrativeSources?: NarrativeSource[];
 }

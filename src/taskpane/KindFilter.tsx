@@ -1,6 +1,6 @@
 import { ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import type { FindingKind } from "../core/model";
-import { KIND_LABEL } from "../core/plan/markColours";
+import { KIND_LABEL, MARK_FILL } from "../core/plan/markColours";
 import { KIND_ORDER } from "./text";
 
 const useStyles = makeStyles({
@@ -26,6 +26,8 @@ export function KindFilter({ counts, shown, onToggle }: Props) {
           checked={shown.has(kind) && counts[kind] > 0}
           disabled={counts[kind] === 0}
           onClick={() => onToggle(kind)}
+          // The chip wears its kind's colour while it filters, as the badges and the marked cells do.
+          style={shown.has(kind) && counts[kind] > 0 ? { backgroundColor: MARK_FILL[kind], color: tokens.colorNeutralForeground1 } : undefined}
         >
           {`${KIND_LABEL[kind]} ${counts[kind]}`}
         </ToggleButton>

@@ -1,4 +1,4 @@
-import { Caption1, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Grade } from "../core/model";
 import { KindBadge } from "./KindBadge";
 import type { RunReport } from "./service";
@@ -29,7 +29,7 @@ function Total({ label, value, grade }: { label: string; value: number; grade: G
 }
 
 /** 自评 (declared) next to 核算 (computed) so the officer sees at once whether the table adds up. */
-export function ScoreCard({ report }: { report: RunReport }) {
+export function ScoreCard({ report, scoredAt = null, onOpenSummary }: { report: RunReport; scoredAt?: Date | null; onOpenSummary?: () => void }) {
   const styles = useStyles();
   const { result } = report;
   const counts = countByKind(result.findings);
@@ -53,8 +53,13 @@ export function ScoreCard({ report }: { report: RunReport }) {
         )}
       </div>
       <Caption1 className={styles.note}>
-        已标注 {report.marked} 个单元格，汇总见工作表“{report.summarySheet}”
+        {scoredAt ? `${scoredAt.toLocaleTimeString("zh-CN", { hour12: false })} 评分，` : ""}已标注 {report.marked} 个单元格，汇总见工作表“{report.summarySheet}”
       </Caption1>
+      {onOpenSummary && (
+        <Button size="small" onClick={onOpenSummary}>
+          打开“{report.summarySheet}”
+        </Button>
+      )}
     </Card>
   );
 }

@@ -4,9 +4,11 @@ import type { Finding } from "../core/model";
 import { ActionBar, type Busy } from "./ActionBar";
 import { FindingsPanel } from "./FindingsPanel";
 import { NarrativePanel } from "./NarrativePanel";
+import { draftNotice } from "../core/narrative/narrate";
 import { Notices, type Notice } from "./Notices";
 import { rememberProfileId, rememberedProfileId } from "./profileChoice";
 import { ScoreCard } from "./ScoreCard";
+import { Intro } from "./Intro";
 import { clearWorkbookMarks, goToCell, profileChoices, scoreWorkbook, type RunReport } from "./service";
 import { clearedText, errorText, skippedSheetsText } from "./text";
 
@@ -36,6 +38,7 @@ export function ScoringView() {
   // Bumped per run so the findings panel remounts with a fresh filter and position.
   const [run, setRun] = useState(0);
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [scoredAt, setScoredAt] = useState<Date | null>(null);
 
   const chooseProfile = (id: string) => {
     setProfileId(id);
@@ -48,6 +51,7 @@ export function ScoringView() {
     try {
       const next = await scoreWorkbook(profileId);
       setReport(next);
+      setScoredAt(new Date());
       setRun((n) => n + 1);
       setNotices(runNotices(next));
     } catch (error) {
@@ -62,6 +66,9 @@ export function ScoringView() {
     setNotices([]);
     try {
       const done = await clearWorkbookMarks();
+      // The marks and 评分汇总 are gone: so is what the pane said about them.
+      setReport(null);
+      setScoredAt(null);
       const cleared: Notice = { intent: "success", text: clearedText(done.restoredCells, done.removedSheets) };
       setNotices(done.notice ? [cleared, { intent: "info", text: done.notice }] : [cleared]);
     } catch (error) {
@@ -71,7 +78,7 @@ export function ScoringView() {
     }
   };
 
-  const select = (finding: Finding) => {
+  const select = (finding: Pick<Finding, "sheet" | "cell">) => {
     goToCell(finding.sheet, finding.cell).catch((error: unknown) =>
       setNotices([{ intent: "error", title: `无法定位到 ${finding.sheet}!${finding.cell}`, text: errorText(error) }])
     );
@@ -88,9 +95,10 @@ export function ScoringView() {
         onClear={clear}
       />
       <Notices notices={notices} />
+      {report === null && notices.length === 0 && <Intro />}
       {report !== null && (
         <>
-          <ScoreCard report={report} />
+          <ScoreCard report={report} scoredAt={scoredAt} onOpenSummary={() => select({ sheet: report.summarySheet, cell: "A1" })} />
           {report.result.findings.length > 0 && (
             <>
               <Divider />
@@ -101,7 +109,7 @@ export function ScoringView() {
           {report.result.narrative !== undefined && report.result.narrative !== "" && (
             <>
               <Divider />
-              <NarrativePanel text={report.result.narrative} />
+              <NarrativePanel text={report.result.narrative} blocks={report.result.narrativeBlocks} notice={draftNotice(report.result)} />
             </>
           )}
         </>

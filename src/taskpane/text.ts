@@ -62,6 +62,6 @@ export function pointsText(finding: Finding): string | null {
   const p = finding.points;
   if (p === null) return null;
   if (finding.kind === "deduction") return `扣 ${fmt(Math.abs(p))} 分`;
-  if (finding.kind === "mismatch") return `相差 ${p > 0 ? "+" : ""}${fmt(p)} 分`;
+  if (finding.kind === "mismatch") return p > 0 ? `自评比核算多 ${fmt(p)} 分` : `自评比核算少 ${fmt(-p)} 分`;
   return `${fmt(p)} 分`;
 }

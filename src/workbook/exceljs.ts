@@ -1,3 +1,4 @@
+import { wrappedRowHeights } from "../core/plan/summarySheet";
 import ExcelJS from "exceljs";
 import { ScoringError } from "../core/errors";
 import { rangeFromA1, rangeToA1 } from "../core/grid/address";
@@ -39,7 +40,8 @@ function isProtected(ws: ExcelJS.Worksheet): boolean {
  */
 export const MAX_GRID_CELLS = 10_000_000;
 
-function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+/** `merges`: the sheet's merged ranges as the file lists them (ExcelJS is not shown them; see preparePackage). */
+function sheetSnapshot(ws: ExcelJS.Worksheet, merged?: string[]): SheetSnapshot {
   let top = Infinity, left = Infinity, bottom = -1, right = -1;
   const cells: { row: number; col: number; value: CellValue }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -57,7 +59,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       if (c > right) right = c;
     });
   });
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(rangeFromA1);
+  const merges = (merged ?? (ws.model as { merges?: string[] }).merges ?? []).map(rangeFromA1);
   if (cells.length === 0) return { name: ws.name, visibility: visibility(ws), protected: isProtected(ws), top: 0, left: 0, values: [], merges };
   if ((bottom - top + 1) * (right - left + 1) > MAX_GRID_CELLS) {
     const range = rangeToA1({ top, left, bottom, right });
@@ -68,8 +70,8 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   return { name: ws.name, visibility: visibility(ws), protected: isProtected(ws), top, left, values, merges };
 }
 
-export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
-  return { sheets: workbook.worksheets.map(sheetSnapshot) };
+export function snapshotOf(workbook: ExcelJS.Workbook, merges?: Map<string, string[]>): WorkbookSnapshot {
+  return { sheets: workbook.worksheets.map((ws) => sheetSnapshot(ws, merges ? (merges.get(ws.name) ?? []) : undefined)) };
 }
 
 /** "#RRGGBB" of a solid fill; null for no fill (and for theme colours, which have no fixed RGB). */
@@ -167,9 +169,15 @@ function writeSummary(workbook: ExcelJS.Workbook, plan: SummarySheetPlan): void 
       if (c.bold || c.link) cell.font = { bold: !!c.bold, ...(c.link ? { color: { argb: "FF0563C1" }, underline: true } : {}) };
       if (c.fill) setFill(cell, c.fill);
       if (c.numberFormat) cell.numFmt = c.numberFormat;
-      if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+      // Top-aligned throughout, so that a label and its wrapped text start on the same line.
+      cell.alignment = { vertical: "top", ...(c.wrap ? { wrapText: true } : {}) };
     });
   });
+  wrappedRowHeights(plan).forEach((height, r) => {
+    if (height !== null) summary.getRow(r + 1).height = height;
+  });
+  summary.pageSetup = { paperSize: 9, orientation: plan.page.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  summary.headerFooter = { oddFooter: `&C${plan.page.footer}` };
 }
 
 /** Fastest deflate: a scored copy is a working file, where a quicker save matters more than ~25 % in size. */

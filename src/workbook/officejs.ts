@@ -29,7 +29,7 @@ import {
   WorkbookSnapshot,
   WritePlan,
 } from "../core/model";
-import { decodeBackup, encodeBackup } from "../core/plan/backup";
+import { decodeBackup, encodeBackup, isBackupSheet } from "../core/plan/backup";
 import { NOTE_PREFIX, planClear, planWrite } from "../core/plan/writePlan";
 import { Profile } from "../core/rules/profile";
 import { cellValueFromOffice, charsToPoints, rangesFromAreasAddress, splitAddress, trimGrid } from "./officeShapes";
@@ -132,8 +132,8 @@ export async function clearInContext(context: Excel.RequestContext): Promise<Cle
   const sync = countingSync(context);
   const support = hostSupport();
   const listed = await listWorkbook(context, sync, support);
-  // The backup sheets whole; of the others only A1, which tells a summary sheet of ours whose backup was deleted.
-  const readers = listed.sheets.map((ws) => (ws.name === BACKUP_SHEET || ws.name === PREVIOUS_BACKUP_SHEET ? queueSheet(ws, false) : queueCorner(ws)));
+  // The backup sheets whole: they alone tell which sheets are ours. Of the others, what the listing already holds.
+  const readers = listed.sheets.map((ws) => (ws.name === BACKUP_SHEET || ws.name === PREVIOUS_BACKUP_SHEET ? queueSheet(ws, false) : () => ({ ...sheetHeader(ws), top: 0, left: 0, values: [], merges: [] })));
   const locate = queueLocations(listed.annotationItems);
   await readSync(sync);
   const read = recoverInterrupted(readers.map((r) => r()));
@@ -332,17 +332,6 @@ function queueSheet(ws: Excel.Worksheet, withMerges: boolean): () => SheetSnapsh
   };
 }
 
-/** Queues a sheet's A1 only, as a one-cell grid: enough for planClear to know a summary sheet of ours. */
-function queueCorner(ws: Excel.Worksheet): () => SheetSnapshot {
-  const a1 = ws.getRange("A1").load("values");
-  return () => ({ ...sheetHeader(ws), top: 0, left: 0, values: [[cellValueFromOffice(a1.values[0][0], "General")]], merges: [] });
-}
-
-/** Whether a sheet read is a backup table of ours. */
-function isBackup(sheet: SheetSnapshot): boolean {
-  return sheet.top === 0 && sheet.left === 0 && decodeBackup(sheet.values) !== null;
-}
-
 /** Whether a sheet read is empty or starts as a backup of ours does: the marker in A1, its table possibly unwritten. */
 function unfinishedBackup(sheet: SheetSnapshot): boolean {
   return sheet.values.length === 0 || (sheet.top === 0 && sheet.left === 0 && decodeBackup([sheet.values[0], []]) !== null);
@@ -366,7 +355,7 @@ interface ReadState {
 function recoverInterrupted(sheets: SheetSnapshot[]): ReadState {
   const backup = sheets.find((s) => s.name === BACKUP_SHEET);
   const previous = sheets.find((s) => s.name === PREVIOUS_BACKUP_SHEET);
-  if (previous && isBackup(previous) && (!backup || unfinishedBackup(backup))) {
+  if (previous && isBackupSheet(previous) && (!backup || unfinishedBackup(backup))) {
     return {
       sheets: sheets.filter((s) => s !== backup).map((s) => (s === previous ? { ...s, name: BACKUP_SHEET } : s)),
       oldBackup: PREVIOUS_BACKUP_SHEET,
@@ -574,8 +563,14 @@ function queueSummary(context: Excel.RequestContext, summary: SummarySheetPlan):
     all.numberFormat = grid.map((row) => row.map((c) => (typeof c.value === "string" ? "@" : (c.numberFormat ?? "General"))));
     all.values = grid.map((row) => row.map((c) => c.value ?? ""));
     grid.forEach((row, r) => queueRowFormats(ws, row, r));
+    // Top-aligned throughout, so that a label and its wrapped text start on the same line.
+    all.format.verticalAlignment = "Top";
   }
   summary.columnWidths.forEach((w, col) => (ws.getRange(toA1({ row: 0, col })).format.columnWidth = charsToPoints(w)));
+  ws.pageLayout.orientation = summary.page.orientation === "landscape" ? "Landscape" : "Portrait";
+  ws.pageLayout.paperSize = "A4";
+  ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+  ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = summary.page.footer;
 }
 
 /** Formats of one summary row: one range per run of neighbouring cells that share a format. */

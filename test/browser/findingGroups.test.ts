@@ -58,8 +58,8 @@ describe("stepFinding", () => {
 describe("pointsText", () => {
   it("words points by kind", () => {
     expect(pointsText({ ...finding("deduction", "F5"), points: 2 })).toBe("扣 2 分");
-    expect(pointsText({ ...finding("mismatch", "F5"), points: 1.5 })).toBe("相差 +1.5 分");
-    expect(pointsText({ ...finding("mismatch", "F5"), points: -1 })).toBe("相差 -1 分");
+    expect(pointsText({ ...finding("mismatch", "F5"), points: 1.5 })).toBe("自评比核算多 1.5 分");
+    expect(pointsText({ ...finding("mismatch", "F5"), points: -1 })).toBe("自评比核算少 1 分");
     expect(pointsText({ ...finding("manual", "F5"), points: null })).toBeNull();
   });
 });

@@ -153,7 +153,7 @@ test("scores, shows and visits findings, and clears the marks", async () => {
     expect(await items.count()).toBe(expected.findings.length - deductions);
     await page.getByRole("button", { name: `扣分 ${deductions}` }).click();
 
-    const copy = page.getByRole("button", { name: "复制" });
+    const copy = page.getByRole("button", { name: "复制", exact: true });
     if (expected.narrative) {
       expect(await copy.isVisible()).toBe(true);
       expect(await page.getByText("草稿，请核对后使用").isVisible()).toBe(true);
@@ -167,9 +167,17 @@ test("scores, shows and visits findings, and clears the marks", async () => {
     await page.screenshot({ path: path.join(OUT, "taskpane-320.png"), fullPage: true });
 
     expect(await page.evaluate(() => (window as unknown as Hooks).__fake.sheetNames())).toContain("评分汇总");
+    // The card opens 评分汇总 and says when the results were computed.
+    await page.getByRole("button", { name: "打开“评分汇总”" }).click();
+    await page.waitForFunction(() => (window as unknown as Hooks).__fake.selectedAddress() === "评分汇总!A1");
+    expect(await card.innerText()).toMatch(/\d{2}:\d{2}:\d{2} 评分/);
+
     await page.getByRole("button", { name: "清除标注" }).click();
     await page.getByText(/已清除 \d+ 处标注/).waitFor();
     expect(await page.evaluate(() => (window as unknown as Hooks).__fake.sheetNames())).not.toContain("评分汇总");
+    // What the pane said about the marks is gone with them.
+    expect(await card.count()).toBe(0);
+    expect(await items.count()).toBe(0);
 
     expect(foreignRequests(requests)).toEqual([]);
     expect(requests).toContain(OFFICE_JS);
@@ -194,7 +202,7 @@ test.each(["clipboard API", "selection fallback"])("copies the draft report text
       );
     }
     await page.getByRole("button", { name: "评分", exact: true }).click();
-    await page.getByRole("button", { name: "复制" }).click();
+    await page.getByRole("button", { name: "复制", exact: true }).click();
     await page.getByRole("button", { name: "已复制" }).waitFor();
     // The textarea may normalise line endings; compare the text, not the bytes.
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -215,7 +223,7 @@ test("asks the officer to copy by hand when every way of copying is refused", as
       document.execCommand = () => false;
     });
     await page.getByRole("button", { name: "评分", exact: true }).click();
-    await page.getByRole("button", { name: "复制" }).click();
+    await page.getByRole("button", { name: "复制", exact: true }).click();
     await page.getByText("复制失败，请在文本框中全选后按 Ctrl+C 复制").waitFor();
   } finally {
     await context.close();

@@ -48,7 +48,10 @@ describe("the seed department (雷州市科工贸和信息化局 2024)", () => {
     expect(byName(result, "三公经费控制率").calculation).toContain("三公经费控制率 = 9.86 ÷ 12.00 = 82.17%");
     // Checklists without data per item stand as declared, flagged for a person.
     expect(byName(result, "资产管理规范性").computed).toBeNull();
-    expect(findingsAt(result, byName(result, "资产管理规范性").scoreCell).map((f) => f.kind)).toEqual(["deduction", "manual"]);
+    // One item per cell: the deduction says it could not be checked and what would check it.
+    const at = findingsAt(result, byName(result, "资产管理规范性").scoreCell);
+    expect(at.map((f) => f.kind)).toEqual(["deduction"]);
+    expect(at[0].message).toMatch(/未能自动核实：评分标准的检查项.*没有对应的“是\/否”数据/);
   });
 });
 

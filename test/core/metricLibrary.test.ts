@@ -98,7 +98,7 @@ describe("boundaries", () => {
   test("a value exactly on an unmarked range bound is left to the officer", () => {
     const { indicator, result } = scoreRow([["全年预算数", 100], ["实际支出数", 85]], { name: "预算执行率", weight: 5, criterion: "执行率95%以上得5分；85%-95%得3分；85%以下不得分", declared: 3 });
     expect(indicator.computed).toBeNull();
-    expect(result.findings.find((f) => f.kind === "manual")!.message).toContain("边界");
+    expect(result.findings.find((f) => f.kind === "deduction")!.message).toContain("边界");
   });
 
   test.each([
@@ -124,7 +124,7 @@ describe("no value, no check: what to add is said", () => {
     const data: CellValue[][] = [["全年预算数", 100], ["实际支出数", 90], [null, null], ["调整后预算数", 120]];
     const { indicator, result } = scoreRow(data, { name: "预算执行率", weight: 5, criterion: "得分=预算执行率×该指标分值", declared: 4.5 });
     expect(indicator.computed).toBeNull();
-    expect(result.findings.find((f) => f.kind === "manual")!.message).toContain("有不同的数值");
+    expect(result.findings.find((f) => f.kind === "deduction")!.message).toContain("有不同的数值");
     expect(result.findings.some((f) => f.kind === "mismatch")).toBe(false);
   });
 

@@ -208,6 +208,7 @@ export class FakeRangeFormat extends FormatPart {
   protected readers() {
     return {
       wrapText: this.cells((c) => !!c?.alignment?.wrapText),
+      verticalAlignment: this.cells((c) => (c?.alignment?.vertical === "top" ? "Top" : c?.alignment?.vertical === "middle" ? "Center" : "Bottom")),
       columnWidth: (t: RangeTarget) => {
         const widths: number[] = [];
         for (let c = t.range.left; c <= t.range.right; c++) widths.push(charsToPoints(t.sheet.getColumn(c + 1).width ?? DEFAULT_WIDTH));
@@ -232,6 +233,14 @@ export class FakeRangeFormat extends FormatPart {
   }
   set wrapText(wrap: boolean) {
     this.writeCells((cell) => restyle(cell, (s) => (s.alignment = { ...s.alignment, wrapText: wrap })));
+  }
+
+  get verticalAlignment(): string | null {
+    return this.loadedValue("verticalAlignment");
+  }
+  set verticalAlignment(v: "Top" | "Center" | "Bottom") {
+    const vertical = v === "Top" ? "top" : v === "Center" ? "middle" : "bottom";
+    this.writeCells((cell) => restyle(cell, (s) => (s.alignment = { ...s.alignment, vertical })));
   }
 
   get columnWidth(): number | null {

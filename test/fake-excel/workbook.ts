@@ -37,8 +37,61 @@ export class FakeWorksheetProtection extends FakeObject<ExcelJS.Worksheet> {
   }
 }
 
+/**
+ * Page layout (ExcelApi 1.9), written into the ExcelJS sheet's page setup and footer so that a saved copy prints the
+ * same: orientation, paper, fit to pages wide, the centre footer for all pages.
+ */
+export class FakePageLayout extends FakeObject<ExcelJS.Worksheet> {
+  protected readers() {
+    return {
+      orientation: (ws: ExcelJS.Worksheet) => (ws.pageSetup.orientation === "landscape" ? "Landscape" : "Portrait"),
+      paperSize: (ws: ExcelJS.Worksheet) => (ws.pageSetup.paperSize === 9 ? "A4" : "Letter"),
+    };
+  }
+
+  private set(write: (ws: ExcelJS.Worksheet) => void): void {
+    this.later((ws) => {
+      requireApi(this.queue.host, "1.9", "PageLayout");
+      assertLive(this.queue.host, ws);
+      write(ws);
+    });
+  }
+
+  get orientation(): string {
+    return this.loadedValue("orientation");
+  }
+  set orientation(o: "Landscape" | "Portrait") {
+    this.set((ws) => (ws.pageSetup.orientation = o === "Landscape" ? "landscape" : "portrait"));
+  }
+  get paperSize(): string {
+    return this.loadedValue("paperSize");
+  }
+  set paperSize(size: "A4") {
+    if (size !== "A4") throw new Error("FakeExcel models A4 paper only");
+    this.set((ws) => (ws.pageSetup.paperSize = 9));
+  }
+  set zoom(zoom: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this.set((ws) => Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: zoom.horizontalFitToPages ?? 0, fitToHeight: zoom.verticalFitToPages ?? 0 }));
+  }
+  /** headersFooters.defaultForAllPages.centerFooter only. */
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const set = (write: (ws: ExcelJS.Worksheet) => void) => this.set(write);
+    return {
+      defaultForAllPages: {
+        set centerFooter(text: string) {
+          set((ws) => (ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${text}` }));
+        },
+        get centerFooter(): string {
+          throw new Error("FakeExcel does not read footers back");
+        },
+      },
+    };
+  }
+}
+
 export class FakeWorksheet extends FakeObject<ExcelJS.Worksheet> {
   private protectionProxy: FakeWorksheetProtection | undefined;
+  private pageLayoutProxy: FakePageLayout | undefined;
 
   protected readers() {
     return { name: (ws: ExcelJS.Worksheet) => ws.name, visibility: (ws: ExcelJS.Worksheet) => TO_OFFICE[ws.state] };
@@ -81,6 +134,10 @@ export class FakeWorksheet extends FakeObject<ExcelJS.Worksheet> {
 
   get protection(): FakeWorksheetProtection {
     return (this.protectionProxy ??= new FakeWorksheetProtection(this.queue, this.handle));
+  }
+
+  get pageLayout(): FakePageLayout {
+    return (this.pageLayoutProxy ??= new FakePageLayout(this.queue, this.handle));
   }
 
   /** Only the valuesOnly form is modelled: the fake does not know which formats Excel counts as "used". */

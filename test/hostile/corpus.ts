@@ -13,7 +13,10 @@ import { scoreFile } from "../../src/cli/scoreFile";
 import { getBuiltInProfile } from "../../src/core/rules/profiles";
 import { exampleWorkbook } from "../../scripts/examples/writeWorkbook";
 import { SEED_DEPARTMENT } from "../../scripts/examples/seedDepartment";
-import { encryptedWorkbook, oldXls, prefixedXml, truncated, withoutCellReferences } from "./packages";
+import { addMerges, addSheet, openZip, rowXml, sheetPart, sheetXml, text, zipBytes } from "../helpers/xlsxPackage";
+import { SUMMARY_TITLE } from "../../src/core/model";
+import { MAX_SHEET_XML_BYTES } from "../../src/workbook/preparePackage";
+import { encryptedWorkbook, oldXls, prefixedXml, withoutCellReferences } from "./packages";
 
 export interface FindingExpectation {
   kind?: FindingKind;
@@ -58,8 +61,9 @@ export interface HostileCase {
   name: string;
   /** What is hostile about it, and what we decided. */
   about: string;
-  /** The workbook, or the file's bytes as they are for a file ExcelJS cannot write (these expect exit 1). */
-  build: () => Promise<ExcelJS.Workbook | Buffer>;
+  build: () => Promise<ExcelJS.Workbook>;
+  /** Edits of the saved package that ExcelJS cannot make (part names, t="d" cells, workbook-level parts). */
+  repack?: (bytes: Buffer) => Promise<Buffer>;
   expect: Scored | Unscorable;
   /** A big workbook: re-scoring its output runs with --no-write, so that it is saved once, not twice. */
   slow?: boolean;
@@ -639,6 +643,81 @@ export const CORPUS: HostileCase[] = [
     expect: { exit: 0, total: SEED_TOTAL, findings: seedDeductions() },
   },
   {
+    name: "sheet-part-named-data",
+    about: "a sheet stored as xl/worksheets/data.xml, a legal part name ExcelJS does not read: the sheet is read and kept",
+    build: async () => seedBook(),
+    repack: (bytes) => repack(bytes, (zip) => addSheet(zip, "台账", sheetXml(rowXml(1, ["项目", "金额"]) + rowXml(2, ["办公费", 1234.5])), "xl/worksheets/data.xml")),
+    expect: { exit: 0, findings: seedDeductions(), total: SEED_TOTAL, cells: { "台账!B2": 1234.5 } },
+  },
+  {
+    name: "iso-date-cells",
+    about: "a declared score and a data cell stored as ISO dates (t=\"d\"): read as the date text, never the number 2024, and kept as dates in the copy",
+    build: async () => bookWith([["评分表", simpleTable()]]),
+    repack: (bytes) =>
+      repack(bytes, async (zip) => {
+        const part = await sheetPart(zip, "评分表");
+        zip.file(part, (await text(zip, part)).replace(/<c r="E2"[^>]*?(\/>|>[\s\S]*?<\/c>)/, '<c r="E2" t="d"><v>2024-03-01T00:00:00</v></c>'));
+        await addSheet(zip, "日期", sheetXml(rowXml(1, ["填报日期", { xml: '<c r="{ref}" t="d"><v>2024-12-31</v></c>' }])), "xl/worksheets/sheet7.xml");
+      }),
+    expect: { exit: 0, absent: [{ points: 2024 }, { points: 2014 }], cells: { "日期!B1": "2024-12-31" } },
+  },
+  {
+    name: "officers-sheet-titled-like-our-summary",
+    about: "an officer's sheet whose A1 starts with our summary title: only a sheet our very hidden backup lists is ours, so it is kept and scored beside ours",
+    build: async () => {
+      const wb = seedBook();
+      writeRows(wb.addWorksheet("汇总"), [[`${SUMMARY_TITLE}：本单位自己的汇总`], ["备注", "请勿删除"]]);
+      return wb;
+    },
+    expect: { exit: 0, findings: seedDeductions(), total: SEED_TOTAL, summary: { sheet: "评分汇总" }, cells: { "汇总!B2": "请勿删除" } },
+  },
+  {
+    name: "whole-column-and-many-merges",
+    about: "K1:L1048576 merged on the scoring sheet and 5,000 merged pairs on another: merges are indexed over the used range, never cell by cell, and kept exactly",
+    build: async () => seedBook(),
+    repack: (bytes) =>
+      repack(bytes, async (zip) => {
+        await addMerges(zip, "评分表", ["K1:L1048576"]);
+        const rows = Array.from({ length: 5000 }, (_, i) => rowXml(i + 1, [`第${i + 1}行`]));
+        const merges = Array.from({ length: 5000 }, (_, i) => `<mergeCell ref="A${i + 1}:B${i + 1}"/>`).join("");
+        await addSheet(zip, "合并", sheetXml(rows.join(""), `<mergeCells count="5000">${merges}</mergeCells>`), "xl/worksheets/sheet8.xml");
+      }),
+    expect: { exit: 0, findings: seedDeductions(), total: SEED_TOTAL },
+  },
+  {
+    name: "ten-long-criteria",
+    about: "ten 评分标准 of 32,000 characters each: criteria over 1,000 characters are left to the officer instead of being scanned for seconds",
+    build: async () => bookWith([["评分表", simpleTable((rows) => rows.forEach((r) => (r[3] = longText(32000, "每少一项扣1分，指标完成情况、"))))]]),
+    expect: { exit: 0, indicatorCount: 10, absent: [{ kind: "deduction" }] },
+  },
+  {
+    name: "literal-escapes-and-control-characters",
+    about: "a literal _x0041_ (stored as _x005F_x0041_) and a control character (stored as _x0001_): both stored the same way in the copy, not turned into A or dropped",
+    build: async () => seedBook(),
+    repack: (bytes) =>
+      repack(bytes, async (zip) => {
+        // As shared strings, the way Excel stores text (ExcelJS leaves escapes in inline strings as they are).
+        const shared = await text(zip, "xl/sharedStrings.xml");
+        const first = (shared.match(/<si>/g) ?? []).length;
+        zip.file("xl/sharedStrings.xml", shared.replace("</sst>", "<si><t>编号_x005F_x0041_</t></si><si><t>甲_x0001_乙</t></si></sst>"));
+        const cells = [first, first + 1].map((i) => ({ xml: `<c r="{ref}" t="s"><v>${i}</v></c>` }));
+        await addSheet(zip, "说明", sheetXml(rowXml(1, cells)), "xl/worksheets/sheet7.xml");
+      }),
+    expect: { exit: 0, findings: seedDeductions(), cells: { "说明!A1": "编号_x0041_", "说明!B1": "甲\u0001乙" } },
+  },
+  {
+    name: "huge-ledger",
+    about: "the seed beside a ledger sheet of more XML than a run can read and write in a minute: refused at once with a message, before anything is parsed",
+    build: async () => seedBook(),
+    repack: (bytes) =>
+      repack(bytes, async (zip) => {
+        const rows: string[] = [];
+        for (let r = 1, size = 0; size <= MAX_SHEET_XML_BYTES; r++) size += (rows[rows.length] = rowXml(r, [45292, `记-${r}`, "办公费", r, 0, r * 3])).length;
+        await addSheet(zip, "明细账", sheetXml(rows.join("")), "xl/worksheets/sheet7.xml");
+      }),
+    expect: { exit: 1, message: /工作表“明细账”.*超过一次评分能完整读写/ },
+  },
+  {
     name: "numbers-beyond-range",
     about: "1e308 as a score, a weight and a 合计, -2e9 points, a 400-digit score, a 全年预算数 of 1e20 元 and a criterion deducting 10^400 points: each is an invalid finding (or an unread criterion), never arithmetic; no Infinity anywhere, no 优 from an overflowed total",
     build: async () =>
@@ -691,31 +770,42 @@ export const CORPUS: HostileCase[] = [
   {
     name: "password-protected",
     about: "a workbook saved with an open password: an OLE2 compound file holding EncryptedPackage, not a zip",
-    build: async () => encryptedWorkbook(),
+    build: async () => seedBook(),
+    repack: async () => encryptedWorkbook(),
     expect: { exit: 1, message: /^ziping：password-protected\.xlsx：文件设有打开密码，请先在 Excel 中取消密码后另存为 \.xlsx\n$/ },
   },
   {
     name: "old-xls-renamed",
     about: "an old .xls (a compound file with a Workbook stream) renamed .xlsx",
-    build: async () => oldXls(),
+    build: async () => seedBook(),
+    repack: async () => oldXls(),
     expect: { exit: 1, message: /^ziping：old-xls-renamed\.xlsx：这是旧版 Excel（\.xls）文件，请在 Excel 中另存为 \.xlsx\n$/ },
   },
   {
     name: "no-cell-references",
     about: "the seed's package with every r=\"B3\" reference removed from rows and cells (legal, and LibreOffice reads it); ExcelJS cannot: a designed message, not its internal error",
-    build: async () => withoutCellReferences(seedBook()),
+    build: async () => seedBook(),
+    repack: withoutCellReferences,
     expect: { exit: 1, message: /^ziping：no-cell-references\.xlsx：文件结构不规范，ExcelJS 无法读取：请在 Excel 或 WPS 中打开后另存为 \.xlsx\n$/ },
   },
   {
     name: "x-prefixed-xml",
     about: "the seed's package with its spreadsheet XML under the prefix x: (as .NET writers save it); ExcelJS cannot read it",
-    build: async () => prefixedXml(seedBook()),
+    build: async () => seedBook(),
+    repack: prefixedXml,
     expect: { exit: 1, message: /^ziping：x-prefixed-xml\.xlsx：文件结构不规范，ExcelJS 无法读取：请在 Excel 或 WPS 中打开后另存为 \.xlsx\n$/ },
   },
   {
     name: "cut-short",
     about: "the seed's package cut off after 6,000 bytes, as an interrupted copy leaves it",
-    build: async () => truncated(seedBook(), 6000),
+    build: async () => seedBook(),
+    repack: async (bytes) => bytes.subarray(0, 6000),
     expect: { exit: 1, message: /^ziping：cut-short\.xlsx：文件已损坏（压缩包不完整或有误），无法打开/ },
   },
 ];
+
+async function repack(bytes: Buffer, edit: (zip: Awaited<ReturnType<typeof openZip>>) => Promise<void>): Promise<Buffer> {
+  const zip = await openZip(bytes);
+  await edit(zip);
+  return zipBytes(zip);
+}

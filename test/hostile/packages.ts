@@ -1,10 +1,9 @@
 /**
  * Files that are not the .xlsx ExcelJS writes, built byte by byte: OLE2 compound files (what Excel saves for a workbook
  * with an open password, and the old .xls format), and .xlsx packages rewritten in forms other writers use (cells
- * without references, x:-prefixed XML) or cut short.
+ * without references, x:-prefixed XML).
  */
-import JSZip from "jszip";
-import ExcelJS from "exceljs";
+import { MAIN_NS, openZip, text, zipBytes } from "../helpers/xlsxPackage";
 
 const SECTOR = 512;
 const FREE = 0xffffffff;
@@ -75,31 +74,24 @@ export const encryptedWorkbook = (): Buffer =>
 /** An old .xls: a BIFF8 Workbook stream (a BOF record is enough to say what it is). */
 export const oldXls = (): Buffer => compoundFile({ Workbook: Buffer.from([0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00]) });
 
-/** The package ExcelJS writes for the workbook, with each XML part changed by `edit` (part name → new text). */
-async function rewritten(wb: ExcelJS.Workbook, edit: (name: string, xml: string) => string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+/** The package with each XML part changed by `edit` (part name → new text). */
+async function rewritten(bytes: Buffer, edit: (name: string, xml: string) => string): Promise<Buffer> {
+  const zip = await openZip(bytes);
   for (const name of Object.keys(zip.files)) {
     if (!name.endsWith(".xml")) continue;
-    zip.file(name, edit(name, await zip.file(name)!.async("string")));
+    zip.file(name, edit(name, await text(zip, name)));
   }
-  return zip.generateAsync({ type: "nodebuffer" });
+  return zipBytes(zip);
 }
 
 /** Cells and rows without their r="B3" references: legal (positions follow from order) and written by some tools. */
-export const withoutCellReferences = (wb: ExcelJS.Workbook): Promise<Buffer> =>
-  rewritten(wb, (name, xml) => (name.startsWith("xl/worksheets/") ? xml.replace(/<(c|row) r="[A-Z]*\d+"/g, "<$1") : xml));
-
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const withoutCellReferences = (bytes: Buffer): Promise<Buffer> =>
+  rewritten(bytes, (name, xml) => (name.startsWith("xl/worksheets/") ? xml.replace(/<(c|row) r="[A-Z]*\d+"/g, "<$1") : xml));
 
 /** The spreadsheet parts with their main namespace under the prefix x: (<x:worksheet xmlns:x=…>), as .NET writers do. */
-export const prefixedXml = (wb: ExcelJS.Workbook): Promise<Buffer> =>
-  rewritten(wb, (name, xml) =>
-    name.startsWith("xl/") && xml.includes(`xmlns="${MAIN}"`)
-      ? xml.replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`).replace(/<(\/?)([A-Za-z]\w*)(?=[\s>/])/g, (all, slash: string, tag: string) => (tag === "xml" ? all : `<${slash}x:${tag}`))
+export const prefixedXml = (bytes: Buffer): Promise<Buffer> =>
+  rewritten(bytes, (name, xml) =>
+    name.startsWith("xl/") && xml.includes(`xmlns="${MAIN_NS}"`)
+      ? xml.replace(`xmlns="${MAIN_NS}"`, `xmlns:x="${MAIN_NS}"`).replace(/<(\/?)([A-Za-z]\w*)(?=[\s>/])/g, (all, slash: string, tag: string) => (tag === "xml" ? all : `<${slash}x:${tag}`))
       : xml,
   );
-
-/** The package cut off after its first `bytes` bytes, as an interrupted copy or download leaves it. */
-export async function truncated(wb: ExcelJS.Workbook, bytes: number): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer()).subarray(0, bytes);
-}

@@ -265,14 +265,15 @@ describe("a scoring run", () => {
     expect(dumpWorkbook(wb)).toEqual(before);
   });
 
-  test("a summary of ours whose backup sheet was deleted is still known and removed", async () => {
+  test("a summary whose backup sheet was deleted is no longer known as ours: it is kept, and a sheet titled like ours is too", async () => {
     const wb = officersBook();
     const fake = await fakeOf(wb);
     await score(fake, engineWith([]));
     wb.removeWorksheet(wb.getWorksheet(BACKUP_SHEET)!.id);
-    const cleared = await clear(fake);
-    expect(cleared).toEqual({ restoredCells: 0, removedSheets: [SUMMARY_SHEET], syncs: 3 });
-    expect(wb.getWorksheet(SUMMARY_SHEET)).toBeUndefined();
+    expect(await clear(fake)).toMatchObject({ restoredCells: 0, removedSheets: [] });
+    expect(wb.getWorksheet(SUMMARY_SHEET)).toBeDefined();
+    await score(fake, engineWith([]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining([SUMMARY_SHEET, `${SUMMARY_SHEET}(2)`]));
   });
 
   test("findings on a protected sheet are not marked there, the run does not fail, and the report names the sheet", async () => {
@@ -488,9 +489,20 @@ describe("the summary sheet", () => {
         if (typeof c.value === "object" && c.value !== null && "hyperlink" in c.value) link = c;
       }),
     );
-    expect(total!.numFmt).toBe("0.00");
+    // General shows 91 and 84.5 as written, not 91.00.
+    expect(total!.numFmt).toBe("General");
     expect(link!.value).toEqual({ text: "D3", hyperlink: "'评分表'!D3" });
-    expect(Math.round(ws.getColumn(1).width!)).toBe(44);
+    expect(Math.round(ws.getColumn(1).width!)).toBe(30);
+    expect(Math.round(ws.getColumn(6).width!)).toBe(84);
+  });
+
+  test("prints on A4 landscape, one page wide, numbered pages, every cell top-aligned", async () => {
+    const ws = await summaryOf([finding("D3")]);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1 });
+    expect(ws.headerFooter.oddFooter).toBe("&C第 &P 页，共 &N 页");
+    const aligned: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => aligned.push(c.alignment?.vertical ?? "none")));
+    expect(new Set(aligned)).toEqual(new Set(["top"]));
   });
 });
 

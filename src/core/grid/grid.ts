@@ -1,3 +1,4 @@
+import { ScoringError } from "../errors";
 import { CellRange, CellValue, SheetSnapshot } from "../model";
 
 /**
@@ -20,12 +21,28 @@ export class Grid {
     let width = 0;
     for (const r of sheet.values) if (r.length > width) width = r.length;
     this.right = sheet.left + width - 1;
-    for (const m of sheet.merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        const list = this.mergesByRow.get(r) ?? [];
-        list.push(m);
-        this.mergesByRow.set(r, list);
+    this.indexMerges(sheet.merges);
+  }
+
+  /**
+   * Each merge is listed under the rows of the used range it covers: a whole-column merge (K1:L1048576) costs the used
+   * height, not a million rows. Merges do not overlap in a sound file, so the lists together hold at most one entry
+   * per used cell; more means overlapping merges, which no host shows consistently, and the sheet is refused.
+   */
+  private indexMerges(merges: CellRange[]): void {
+    if (this.bottom < this.top) return;
+    const limit = (this.bottom - this.top + 1) * (this.right - this.left + 1) + merges.length;
+    let entries = 0;
+    for (const m of merges) {
+      const top = Math.max(m.top, this.top);
+      const bottom = Math.min(m.bottom, this.bottom);
+      for (let r = top; r <= bottom; r++) {
+        const list = this.mergesByRow.get(r);
+        if (list) list.push(m);
+        else this.mergesByRow.set(r, [m]);
       }
+      entries += Math.max(0, bottom - top + 1);
+      if (entries > limit) throw new ScoringError(`工作表“${this.name}”中的合并单元格互相重叠，文件可能已损坏；请在 Excel 中打开、另存后再评分`);
     }
   }
 

@@ -166,7 +166,7 @@ function targetRow(grid: Grid, row: number, columns: HeaderColumns, nameCols: nu
   if (cellText(target.value) === null && cellText(actual.value) === null) return null;
   const ownName = [columns.explanation, ...nameCols.slice().reverse()]
     .map((col) => (col !== undefined && !grid.continuesMergeFromAbove(row, col) ? textAt(grid, row, col) : null))
-    .find((t) => t !== null && !(t.length > 20 && SCORING_WORDS.test(t)));
+    .find((t) => t !== null && !SCORING_WORDS.test(t));
   const nature = textAt(grid, row, columns.nature);
   return { name: ownName ? displayName(ownName) : "", target, actual, ...(nature ? { nature } : {}) };
 }

@@ -1,5 +1,5 @@
 import { toA1 } from "../grid/address";
-import { BACKUP_SHEET, BackupRecord, CellValue, SUMMARY_TITLE, WorkbookSnapshot } from "../model";
+import { BACKUP_SHEET, BackupRecord, CellValue, SheetSnapshot, WorkbookSnapshot } from "../model";
 
 /**
  * The backup sheet is a plain table so that it survives any host: a marker row, a header, then one row per entry
@@ -43,23 +43,26 @@ export function decodeBackup(values: CellValue[][]): BackupRecord | null {
   return record;
 }
 
+/**
+ * A backup table of ours: the marker from A1 and a very hidden sheet. Excel's menus cannot make a sheet very hidden
+ * (only code can), so an officer's sheet never passes for ours, whatever text it holds.
+ */
+export function isBackupSheet(sheet: SheetSnapshot): boolean {
+  return sheet.visibility === "veryHidden" && sheet.top === 0 && sheet.left === 0 && decodeBackup(sheet.values) !== null;
+}
+
 /** The record of an earlier run, when the workbook carries our backup sheet. */
 export function previousBackup(snapshot: WorkbookSnapshot): BackupRecord | null {
   const sheet = snapshot.sheets.find((s) => s.name === BACKUP_SHEET);
-  return sheet && sheet.top === 0 && sheet.left === 0 ? decodeBackup(sheet.values) : null;
+  return sheet && isBackupSheet(sheet) ? decodeBackup(sheet.values) : null;
 }
 
-/** Sheets the engine wrote itself: never read as a department's table. */
+/**
+ * Sheets the engine wrote itself, never read as a department's table: the backup sheet and the summary it lists.
+ * A summary's title proves nothing (an officer may type or copy it), so a summary whose backup is gone is the officer's.
+ */
 export function ownSheetNames(snapshot: WorkbookSnapshot): Set<string> {
-  const own = new Set<string>();
-  for (const sheet of snapshot.sheets) {
-    const a1 = sheet.top === 0 && sheet.left === 0 ? sheet.values[0]?.[0] : null;
-    if (typeof a1 === "string" && a1.startsWith(SUMMARY_TITLE)) own.add(sheet.name);
-  }
   const previous = previousBackup(snapshot);
-  if (previous) {
-    own.add(BACKUP_SHEET);
-    if (previous.summarySheet) own.add(previous.summarySheet);
-  }
-  return own;
+  if (!previous) return new Set();
+  return new Set([BACKUP_SHEET, ...(previous.summarySheet ? [previous.summarySheet] : [])]);
 }

@@ -1,6 +1,6 @@
 import { ScoringError } from "../errors";
 import { BACKUP_SHEET, BackupPlan, BackupRecord, CellMark, Finding, FormatSource, PREVIOUS_BACKUP_SHEET, ScoreResult, SUMMARY_SHEET, WorkbookSnapshot, WritePlan } from "../model";
-import { decodeBackup, formatCellFor, ownSheetNames, previousBackup } from "./backup";
+import { formatCellFor, isBackupSheet, previousBackup } from "./backup";
 import { KIND_LABEL, KIND_SEVERITY, MARK_FILL } from "./markColours";
 import { clipText, summarySheetRows } from "./summarySheet";
 
@@ -16,18 +16,10 @@ const key = (sheet: string, cell: string) => `${sheet}\u0001${cell}`;
 function refuseSheetsUnderOurNames(snapshot: WorkbookSnapshot): void {
   for (const name of [BACKUP_SHEET, PREVIOUS_BACKUP_SHEET]) {
     const sheet = snapshot.sheets.find((s) => s.name === name);
-    if (sheet && !(sheet.top === 0 && sheet.left === 0 && decodeBackup(sheet.values))) {
+    if (sheet && !isBackupSheet(sheet)) {
       throw new ScoringError(`工作簿中已有名为“${name}”的工作表，但它不是绩效自评助手的备份；为免覆盖其中的内容，请先把它改名，再评分或清除标注`);
     }
   }
-}
-
-/** The earlier run to undo: the backup record, or a summary we wrote whose backup sheet was deleted. */
-function runToUndo(snapshot: WorkbookSnapshot): BackupRecord | null {
-  const previous = previousBackup(snapshot);
-  if (previous) return previous;
-  const summary = [...ownSheetNames(snapshot)][0];
-  return summary ? { version: 1, summarySheet: summary, fills: [], notes: [] } : null;
 }
 
 /** 评分汇总, or 评分汇总(2)… when a sheet of the officer's already has the name. */
@@ -76,7 +68,7 @@ const protectedSheetsOf = (snapshot: WorkbookSnapshot) => new Set(snapshot.sheet
 /** Every write of a scoring run: undo the earlier run, mark, summarise, remember. */
 export function planWrite(result: ScoreResult, snapshot: WorkbookSnapshot): WritePlan {
   refuseSheetsUnderOurNames(snapshot);
-  const previous = runToUndo(snapshot);
+  const previous = previousBackup(snapshot);
   const protectedSheets = protectedSheetsOf(snapshot);
   const byCell = new Map<string, Finding[]>();
   for (const f of result.findings) {
@@ -100,7 +92,7 @@ export function planWrite(result: ScoreResult, snapshot: WorkbookSnapshot): Writ
 /** 清除标注: undo the earlier run wherever its sheets can be written; null when the workbook carries no run of ours. */
 export function planClear(snapshot: WorkbookSnapshot): WritePlan | null {
   refuseSheetsUnderOurNames(snapshot);
-  const previous = runToUndo(snapshot);
+  const previous = previousBackup(snapshot);
   if (!previous) return null;
   const protectedSheets = protectedSheetsOf(snapshot);
   const split = splitPrevious(previous, protectedSheets);

@@ -11,8 +11,17 @@ export interface LibraryMetric {
   formula: MetricExpr;
 }
 
+/** How the report states a field's figure: a yes/no as a statement, a count in words. */
+export interface FieldPhrase {
+  yes?: string;
+  no?: string;
+  count?: string;
+  zero?: string;
+}
+
 interface LibraryFile {
   fields: Record<string, DataFieldSpec>;
+  phrases: Record<string, FieldPhrase | string>;
   timeNodes: { field: string; labels: string[]; subject: string };
   metrics: Record<string, LibraryMetric>;
 }
@@ -32,6 +41,9 @@ function timeNodeFields(): Record<string, DataFieldSpec> {
 
 export const LIBRARY_FIELDS: Record<string, DataFieldSpec> = { ...data.fields, ...timeNodeFields() };
 export const LIBRARY_METRICS: Record<string, LibraryMetric> = data.metrics;
+export const FIELD_PHRASES: Record<string, FieldPhrase> = Object.fromEntries(
+  Object.entries(data.phrases).filter((e): e is [string, FieldPhrase] => typeof e[1] === "object"),
+);
 
 /** The profile with the library beneath it: a profile's own fields and metrics win over the library's. */
 export function withLibrary<T extends Pick<Profile, "dataFields" | "metrics">>(profile: T): T {

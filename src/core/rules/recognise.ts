@@ -9,7 +9,7 @@ import { Band, Rule, RuleSubject, SubjectCondition } from "./profile";
  * from that subject, never borrowed from a profile metric about something else. Null when not recognised.
  */
 export function recogniseCriterion(criterion: string | null): Rule | null {
-  if (!criterion) return null;
+  if (!criterion || criterion.length > MAX_CRITERION_LENGTH) return null;
   // Templates repeat the same criterion on many rows; a rule is read-only data, so one reading serves them all.
   if (!SEEN.has(criterion)) {
     if (SEEN.size > 5000) SEEN.clear();
@@ -30,6 +30,12 @@ function computable(rule: Rule): boolean {
 }
 
 const SEEN = new Map<string, Rule | null>();
+
+/**
+ * Published criteria run to a few hundred characters. The patterns below scan for a phrase from every position, so
+ * their cost grows with the square of the text: a longer text is left to the officer rather than read for seconds.
+ */
+export const MAX_CRITERION_LENGTH = 1000;
 
 const N = "(\\d+(?:\\.\\d+)?)";
 const ONE = "(?:1|一)";

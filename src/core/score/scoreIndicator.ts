@@ -1,3 +1,4 @@
+import { quoted } from "../text/names";
 import { fixed2, fmt, round, sameScore } from "../decimal";
 import { Finding, IndicatorResult } from "../model";
 import { IndicatorRow, SourceCell } from "../parse/tables";
@@ -11,6 +12,8 @@ import { SubjectResolver } from "../rules/subject";
 import { bindValue } from "./bindValue";
 
 export interface ScoredIndicator {
+  /** The row as read: its cells are what the report text cites. */
+  row: IndicatorRow;
   result: IndicatorResult;
   findings: Finding[];
   profileIndicator: ProfileIndicator | null;
@@ -53,27 +56,27 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
   if (weight === null) {
     const written = row.weightCell ? parsePoints(row.weightCell.value) : null;
     const why = written?.kind === "invalid" ? `分值${invalidText(written)}` : "未写分值，指标名称中也没有“（N分）”";
-    findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”${why}，无法评分`, ...(row.weightCell ? { related: [row.weightCell.cell] } : {}) });
-    return { result, findings, profileIndicator, targets: [] };
+    findings.push({ ...where, kind: "invalid", points: null, message: `${quoted(name)}${why}，无法评分`, ...(row.weightCell ? { related: [row.weightCell.cell] } : {}) });
+    return { row, result, findings, profileIndicator, targets: [] };
   }
   if (weight < 0) {
     // A negative 分值 weighs nothing: no score can be computed against it, and it adds nothing to the totals.
-    findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”分值 ${fmt(weight)} 为负数，无法评分`, ...(row.weightCell ? { related: [row.weightCell.cell] } : {}) });
-    return { result: { ...result, max: 0 }, findings, profileIndicator, targets: [] };
+    findings.push({ ...where, kind: "invalid", points: null, message: `${quoted(name)}分值 ${fmt(weight)} 为负数，无法评分`, ...(row.weightCell ? { related: [row.weightCell.cell] } : {}) });
+    return { row, result: { ...result, max: 0 }, findings, profileIndicator, targets: [] };
   }
   if (row.weight === null && profileIndicator) {
-    findings.push({ ...where, kind: "manual", points: null, message: `“${name}”本表未写分值，按评分规则“${profile.name}”取 ${pts(weight)}，请核对` });
+    findings.push({ ...where, kind: "manual", points: null, message: `${quoted(name)}本表未写分值，按评分规则“${profile.name}”取 ${pts(weight)}，请核对` });
   }
 
   // Declared score: present, a number, within [0, weight].
   if (parsedScore.kind === "empty") {
-    findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”自评得分为空（分值 ${pts(weight)}）` });
+    findings.push({ ...where, kind: "invalid", points: null, message: `${quoted(name)}自评得分为空（分值 ${pts(weight)}）` });
   } else if (parsedScore.kind === "invalid") {
-    findings.push({ ...where, kind: "invalid", points: null, message: `“${name}”自评得分${invalidText(parsedScore)}（分值 ${pts(weight)}）` });
+    findings.push({ ...where, kind: "invalid", points: null, message: `${quoted(name)}自评得分${invalidText(parsedScore)}（分值 ${pts(weight)}）` });
   } else if (declared !== null && declared > weight) {
-    findings.push({ ...where, kind: "invalid", points: round(declared - weight, 2), message: `“${name}”自评 ${pts(declared)}，超过分值 ${pts(weight)}` });
+    findings.push({ ...where, kind: "invalid", points: round(declared - weight, 2), message: `${quoted(name)}自评 ${pts(declared)}，超过分值 ${pts(weight)}` });
   } else if (declared !== null && declared < 0) {
-    findings.push({ ...where, kind: "invalid", points: declared, message: `“${name}”自评得分 ${fmt(declared)} 为负数` });
+    findings.push({ ...where, kind: "invalid", points: declared, message: `${quoted(name)}自评得分 ${fmt(declared)} 为负数` });
   }
 
   // Computed score: the sheet's own criterion first; the profile's rule only where the sheet states none (a criterion
@@ -106,14 +109,17 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
   }
   const related = [...(metric?.cells ?? []), ...(fromSheet && row.criterionCell ? [row.criterionCell] : [])];
 
-  if (declared !== null && declared < weight && declared >= 0) {
+  const isDeduction = declared !== null && declared < weight && declared >= 0;
+  if (isDeduction) {
     const deducted = round(weight - declared, 2);
     const why = reason ? `扣分原因：${reason}` : "未写扣分原因";
-    const check = outcome.score !== null && sameScore(outcome.score, declared) ? `；核算：${outcome.calculation}，与自评一致` : "";
+    // An officer's deduction the data cannot check is one item that says what would check it, not a second finding.
+    const check =
+      outcome.score === null ? `；未能自动核实：${outcome.why}，需人工确认` : sameScore(outcome.score, declared) ? `；核算：${outcome.calculation}，与自评一致` : "";
     findings.push({ ...where, kind: "deduction", points: deducted, message: `扣 ${pts(deducted)}（分值 ${pts(weight)}，自评 ${pts(declared)}）。${why}${check}`, ...(row.reason ? { related: [row.reason.cell] } : {}) });
     if (!reason) {
       const reasonWhere = row.reason ? `扣分原因栏 ${row.reason.cell} 为空` : "本表没有扣分原因栏";
-      findings.push({ ...where, kind: "missing-reason", points: deducted, message: `“${name}”扣 ${pts(deducted)}，但${reasonWhere}，请写明扣分原因`, ...(row.reason ? { related: [row.reason.cell] } : {}) });
+      findings.push({ ...where, kind: "missing-reason", points: deducted, message: `${quoted(name)}扣 ${pts(deducted)}，但${reasonWhere}，请写明扣分原因`, ...(row.reason ? { related: [row.reason.cell] } : {}) });
     }
   }
 
@@ -126,19 +132,19 @@ export function scoreIndicator(row: IndicatorRow, profileIndicator: ProfileIndic
       message: `${outcome.calculation}，自评 ${pts(declared)}，${diff > 0 ? "多计" : "少计"} ${pts(Math.abs(diff))}（${ruleSource(fromSheet, profile)}核算）`,
       related,
     });
-  } else if (outcome.score === null) {
+  } else if (outcome.score === null && !isDeduction) {
     const detail = outcome.why;
     const stands = declared !== null ? `按自评 ${fmt(declared)} 分计` : "无法计分";
-    findings.push({ ...where, kind: "manual", points: null, message: `“${name}”无法自动核算（${detail}），${stands}，需人工确认` });
+    findings.push({ ...where, kind: "manual", points: null, message: `${quoted(name)}无法自动核算（${detail}），${stands}，需人工确认` });
   }
   findings.push(...checkCoefficient(row, targets, where), ...checkStatedRate(row, metric, where), ...figuresOutOfBound(row, where));
-  return { result, findings, profileIndicator, metric, ...(metricName && metric?.facts ? { metricName } : {}), targets };
+  return { row, result, findings, profileIndicator, metric, ...(metricName && metric?.facts ? { metricName } : {}), targets };
 }
 
 /** 目标值/完成值 too large to compute with: said where they stand (the indicator itself is left to the officer). */
 function figuresOutOfBound(row: IndicatorRow, where: FindingPlace): Finding[] {
   const name = row.path[row.path.length - 1];
-  return row.targets.flatMap(outOfBoundFigures).map(({ what, cell, problem }) => ({ ...where, cell: cell.cell, kind: "invalid" as const, points: null, message: `“${name}”${what}${invalidText(problem)}` }));
+  return row.targets.flatMap(outOfBoundFigures).map(({ what, cell, problem }) => ({ ...where, cell: cell.cell, kind: "invalid" as const, points: null, message: `${quoted(name)}${what}${invalidText(problem)}` }));
 }
 
 /** A stated 得分系数 (F6) is a claim like a score: checked against 目标值 and 完成值 at the precision it is written in. */

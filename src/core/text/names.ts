@@ -60,3 +60,8 @@ function memo(cache: Map<string, string>, key: string, f: (k: string) => string)
   }
   return value;
 }
+
+/** A name in quotation marks, once: “三公经费”变动率 already carries its own and is not wrapped again. */
+export function quoted(name: string): string {
+  return /[“”"]/.test(name) ? name : `“${name}”`;
+}
