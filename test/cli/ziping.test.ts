@@ -211,6 +211,22 @@ describe("usage errors exit 2", () => {
   });
 });
 
+test("a profile nested 100,000 levels deep is a usage error in Chinese, not a stack overflow", async () => {
+  const file = path.join(dir, "deep-profile.json");
+  const deep = `${'{"firstOf":['.repeat(100000)}{"field":"x"}${"]}".repeat(100000)}`;
+  await fs.writeFile(file, `{"id":"x","name":"x","version":1,"amountUnit":"万元","dataFields":{},"metrics":{"m":${deep}},"indicators":[],"checks":[]}`);
+  const r = await ziping("score", SEED_FILE, "--profile", file, "--no-write");
+  expect(r).toEqual({ code: 2, stdout: "", stderr: `ziping：评分规则文件 ${file} 有误：内容嵌套超过 32 层，不是评分规则的结构\n` });
+});
+
+test("--narrative writes the draft with the scored copy, and the report says where", async () => {
+  const [output, draft] = [path.join(dir, "with-draft.xlsx"), path.join(dir, "with-draft.txt")];
+  const r = await ziping("score", SEED_FILE, "-o", output, "--narrative", draft);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain(`已写入 ${output}（原文件未改动）\n报告草稿已写入 ${draft}`);
+  expect(await fs.readFile(draft, "utf8")).toContain("绩效自评情况");
+});
+
 describe("help and version", () => {
   /** Latin words the help may use: the program's and its commands' names, and file formats. */
   const ALLOWED = ["ziping", "score", "help", "xlsx", "json", "txt"];
