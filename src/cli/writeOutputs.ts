@@ -1,5 +1,5 @@
 import { randomBytes } from "crypto";
-import { promises as fs } from "fs";
+import { promises as fs, rmdirSync, rmSync } from "fs";
 import path from "path";
 import { OutputTarget } from "./paths";
 
@@ -17,7 +17,7 @@ const REASONS: Record<string, string> = {
   EDQUOT: "超出磁盘配额",
   EFBIG: "文件超出系统允许的大小",
   EACCES: "没有写入权限",
-  EPERM: "没有写入权限",
+  EPERM: "没有写入权限，或文件正在其他程序（如 Excel）中打开",
   EROFS: "磁盘是只读的",
   EBUSY: "文件正被其他程序占用（例如在 Excel 中打开着）",
   ENAMETOOLONG: "文件名过长",
@@ -39,16 +39,46 @@ async function flush(file: string): Promise<void> {
   }
 }
 
+/** Removes what a write left so far: temporaries not renamed yet, then the folders made for them (when empty). */
+function removeSync(temporaries: string[], made: string[]): void {
+  for (const t of temporaries) rmSync(t, { force: true });
+  for (const folder of [...made].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // not empty: something else is in it now
+    }
+  }
+}
+
+const INTERRUPTIONS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/**
+ * While writing, an interruption (Ctrl+C, the terminal closed) removes what was written so far, then ends the process
+ * as the signal would have. Returns the function that stops listening.
+ */
+function cleanUpOnInterrupt(temporaries: string[], made: string[]): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    removeSync(temporaries, made);
+    stop();
+    process.kill(process.pid, signal);
+  };
+  const stop = () => INTERRUPTIONS.forEach((s) => process.off(s, handler));
+  INTERRUPTIONS.forEach((s) => process.on(s, handler));
+  return stop;
+}
+
 /**
  * Writes every output to a temporary file beside its target and renames them into place only when all are complete,
- * so that a failure (a full disk, a folder without write permission) leaves every target as it was. On failure the
- * temporaries and the folders made for them are removed: nothing is left behind.
+ * so that a failure (a full disk, a folder without write permission, an interruption) leaves every target as it was.
+ * On failure the temporaries and the folders made for them are removed: nothing is left behind.
  */
 export async function writeOutputs(outputs: PendingOutput[]): Promise<void> {
   const made: string[] = [];
   const temporaries: string[] = [];
   let current = outputs[0]?.target;
   let renamed = 0;
+  const stopListening = cleanUpOnInterrupt(temporaries, made);
   try {
     for (const { target } of outputs) {
       current = target;
@@ -78,9 +108,10 @@ export async function writeOutputs(outputs: PendingOutput[]): Promise<void> {
       renamed++;
     }
   } catch (e) {
-    await Promise.all(temporaries.slice(renamed).map((t) => fs.rm(t, { force: true })));
-    for (const folder of made.reverse()) await fs.rmdir(folder).catch(() => undefined);
+    removeSync(temporaries.slice(renamed), made);
     throw new WriteError(writeFailure(e, current!, outputs.map((o) => o.target), renamed));
+  } finally {
+    stopListening();
   }
 }
 

@@ -2,9 +2,11 @@
  * All-or-nothing writes with a write that fails part-way, injected as the content writer (the disk filling up after
  * half the bytes): every target keeps what it held, nothing is left beside it, folders made for it go again.
  */
+import { execFile } from "child_process";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
+import { promisify } from "util";
 import { planOutputs } from "../../src/cli/paths";
 import { WriteError, writeOutputs } from "../../src/cli/writeOutputs";
 
@@ -76,4 +78,32 @@ test("when every output is complete, each is renamed into place and only the tar
   expect(await fs.readFile(book, "utf8")).toBe("new workbook");
   expect(await fs.readFile(draft, "utf8")).toBe("new draft");
   expect((await fs.stat(book)).mode & 0o777).toBe(0o600);
+});
+
+test("a run interrupted in the middle of a write (SIGTERM, as Ctrl+C or a closed terminal) removes what it wrote and ends as signalled", async () => {
+  const book = path.join(dir, "新建", "out.xlsx");
+  const draft = path.join(dir, "draft.txt");
+  await fs.writeFile(draft, "earlier draft");
+  // A child process whose second write is interrupted half-way (the signal comes from inside the write, which would
+  // otherwise wait for ever).
+  const script = `
+    const { promises: fs } = require("fs");
+    const { planOutputs } = require("./src/cli/paths");
+    const { writeOutputs } = require("./src/cli/writeOutputs");
+    (async () => {
+      const targets = await planOutputs([], [
+        { path: ${JSON.stringify(book)}, label: "输出文件", because: "", makeFolders: true },
+        { path: ${JSON.stringify(draft)}, label: "报告草稿文件", because: "", makeFolders: false },
+      ]);
+      await writeOutputs([
+        { target: targets[0], write: (file) => fs.writeFile(file, "new workbook, complete") },
+        { target: targets[1], write: async (file) => { await fs.writeFile(file, "half a dra"); process.kill(process.pid, "SIGTERM"); await new Promise(() => setInterval(() => undefined, 1000)); } },
+      ]);
+    })();`;
+  const root = path.resolve(__dirname, "../..");
+  const env = { ...process.env, TS_NODE_PROJECT: path.join(root, "tsconfig.json") };
+  const child = promisify(execFile)(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: root, env });
+  await expect(child).rejects.toMatchObject({ signal: "SIGTERM" });
+  expect(await listing(dir)).toEqual(["draft.txt"]);
+  expect(await fs.readFile(draft, "utf8")).toBe("earlier draft");
 });

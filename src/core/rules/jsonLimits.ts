@@ -11,8 +11,10 @@ function* walk(value: unknown): Generator<Entry> {
     const entry = stack.pop()!;
     yield entry;
     const { value: v, path, depth } = entry;
-    if (Array.isArray(v)) v.forEach((x, i) => stack.push({ value: x, path: `${path}[${i}]`, depth: depth + 1 }));
-    else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) stack.push({ value: x, path: path ? `${path}.${k}` : k, depth: depth + 1 });
+    const children: Entry[] = [];
+    if (Array.isArray(v)) v.forEach((x, i) => children.push({ value: x, path: `${path}[${i}]`, depth: depth + 1 }));
+    else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) children.push({ value: x, path: path ? `${path}.${k}` : k, depth: depth + 1 });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]); // popped in document order
   }
 }
 

@@ -105,7 +105,9 @@ export function validateProfile(data: unknown, source = "评分规则"): Profile
   if (!isObj(data)) throw new ProfileError(`${source}有误：内容应为 JSON 对象`);
   // Checked before anything else walks it: the checks below recurse into nested metrics.
   if (nestsDeeperThan(data, MAX_NESTING)) throw new ProfileError(`${source}有误：内容嵌套超过 ${MAX_NESTING} 层，不是评分规则的结构`);
-  for (const where of numbersBeyond(data, FIGURE_BOUND.limit)) errors.push(`${where}：数值超出可计算的范围（绝对值应不超过 ${FIGURE_BOUND.words}）`);
+  const huge = numbersBeyond(data, FIGURE_BOUND.limit);
+  for (const where of huge.slice(0, 20)) errors.push(`${where}：数值超出可计算的范围（绝对值应不超过 ${FIGURE_BOUND.words}）`);
+  if (huge.length > 20) errors.push(`另有 ${huge.length - 20} 个数值超出可计算的范围`);
   need(errors, isStr(data.id), "id", "应为规则编号");
   need(errors, isStr(data.name), "name", "应为规则名称");
   need(errors, data.version === 1, "version", "应为 1");
