@@ -35,6 +35,14 @@ async function withInput(dir: string): Promise<{ input: string; at: (...names: s
   return { input, at: (...names) => path.join(dir, ...names) };
 }
 
+/** The seed as real/in.xlsx, with linked → real beside it; returns the input's path. */
+async function inputInLinkedFolder(dir: string): Promise<string> {
+  await fs.mkdir(path.join(dir, "real"));
+  await seed(path.join(dir, "real", "in.xlsx"));
+  await fs.symlink("real", path.join(dir, "linked"));
+  return path.join(dir, "real", "in.xlsx");
+}
+
 const SAME_AS_INPUT = /不能与输入文件相同（.*）：评分结果总是写入新文件，原表保持不变/;
 
 export const PATH_CORPUS: PathCase[] = [
@@ -100,10 +108,8 @@ export const PATH_CORPUS: PathCase[] = [
     name: "output-through-linked-folder",
     about: "-o reaches the input through a symbolically linked folder (linked/in.xlsx is real/in.xlsx)",
     setUp: async (dir) => {
-      await fs.mkdir(path.join(dir, "real"));
-      await seed(path.join(dir, "real", "in.xlsx"));
-      await fs.symlink("real", path.join(dir, "linked"));
-      return [path.join(dir, "real", "in.xlsx"), "-o", path.join(dir, "linked", "in.xlsx")];
+      const input = await inputInLinkedFolder(dir);
+      return [input, "-o", path.join(dir, "linked", "in.xlsx")];
     },
     expect: { exit: 2, message: SAME_AS_INPUT },
   },
@@ -111,10 +117,8 @@ export const PATH_CORPUS: PathCase[] = [
     name: "narrative-through-linked-folder",
     about: "--narrative reaches the input through a linked folder, spelt with a detour (linked/./in.xlsx)",
     setUp: async (dir) => {
-      await fs.mkdir(path.join(dir, "real"));
-      await seed(path.join(dir, "real", "in.xlsx"));
-      await fs.symlink("real", path.join(dir, "linked"));
-      return [path.join(dir, "real", "in.xlsx"), "--no-write", "--narrative", `${path.join(dir, "linked")}/./in.xlsx`];
+      const input = await inputInLinkedFolder(dir);
+      return [input, "--no-write", "--narrative", `${path.join(dir, "linked")}/./in.xlsx`];
     },
     expect: { exit: 2, message: SAME_AS_INPUT },
   },
