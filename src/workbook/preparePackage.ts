@@ -59,7 +59,25 @@ function prepareSheet(xml: string, name: string, out: Prepared): string {
     return `${open} t="str"${close}${rest}`;
   });
   if (dates.size > 0) out.dates.set(name, dates);
-  return xml;
+  return decodeInlineEscapes(xml);
+}
+
+const INLINE_STRING = new RegExp(`<${P}is>[\\s\\S]*?</${P}is>`, "g");
+
+/**
+ * ExcelJS decodes _xHHHH_ escapes in shared strings but not in inline ones, and the copy escapes every literal
+ * "_xHHHH_" it writes: an inline "_x0041_" (meaning "A") would come back as the text "_x0041_". Decoded here to XML
+ * character references, which every reader takes as the character. Control characters, which XML 1.0 cannot carry
+ * as references, stay as they are.
+ */
+function decodeInlineEscapes(xml: string): string {
+  if (!xml.includes("_x")) return xml;
+  return xml.replace(INLINE_STRING, (element) =>
+    element.replace(/_x([0-9A-Fa-f]{4})_/g, (escape, hex: string) => {
+      const code = parseInt(hex, 16);
+      return code === 0x9 || code === 0xa || code === 0xd || code >= 0x20 ? `&#x${hex};` : escape;
+    }),
+  );
 }
 
 /** Moves a sheet part (and its rels) to a name ExcelJS reads, updating the workbook's rels and content types. */

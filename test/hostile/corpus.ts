@@ -706,6 +706,16 @@ export const CORPUS: HostileCase[] = [
     expect: { exit: 0, findings: seedDeductions(), cells: { "说明!A1": "编号_x0041_", "说明!B1": "甲\u0001乙" } },
   },
   {
+    name: "inline-string-escapes",
+    about: "an inline string holding _x0041_ (the character A, as ECMA-376 escapes it): the copy keeps the text it means, AB, not the escape",
+    build: async () => seedBook(),
+    repack: (bytes) =>
+      repack(bytes, async (zip) => {
+        await addSheet(zip, "说明", sheetXml(rowXml(1, [{ xml: `<c r="{ref}" t="inlineStr"><is><t>_x0041_B</t></is></c>` }])), "xl/worksheets/sheet7.xml");
+      }),
+    expect: { exit: 0, findings: seedDeductions(), cells: { "说明!A1": "AB" } },
+  },
+  {
     name: "huge-ledger",
     about: "the seed beside a ledger sheet of more XML than a run can read and write in a minute: refused at once with a message, before anything is parsed",
     build: async () => seedBook(),
