@@ -7,6 +7,7 @@ import { planWrite } from "../core/plan/writePlan";
 import { Profile } from "../core/rules/profile";
 import { applyPlan, snapshotOf } from "../workbook/exceljs";
 import { copyBytes, OpenedXlsx, openXlsx } from "../workbook/xlsxFile";
+import { copyLosses } from "../workbook/copyLosses";
 import { NamedPath, OutputPath, planOutputs } from "./paths";
 import { notAnXlsx, readFailure, unreadablePackage } from "./readErrors";
 import { writeOutputs } from "./writeOutputs";
@@ -17,6 +18,8 @@ export class FileError extends Error {}
 export interface ScoredFile {
   result: ScoreResult;
   output: string | null;
+  /** What the input holds that the scored copy does not ("图表 2 个"); the input itself keeps it. */
+  copyLacks: string[];
 }
 
 export interface ScoreOptions {
@@ -81,12 +84,14 @@ export async function scoreFile(input: string, profile: Profile, output: string 
   const opened = await load(input);
   let result: ScoreResult;
   let copy: Buffer | null = null;
+  let copyLacks: string[] = [];
   try {
     const snapshot = snapshotOfLoaded(opened, shown);
     result = scoreWorkbook(snapshot, profile);
     if (output) {
       applyPlan(opened.workbook, planWrite(result, snapshot));
       copy = await copyBytes(opened, ownSheetNames(snapshot));
+      copyLacks = await copyLosses(opened.prepared.source, copy);
     }
   } catch (e) {
     if (e instanceof ScoringError) throw new FileError(`${shown}：${e.message}`);
@@ -94,5 +99,5 @@ export async function scoreFile(input: string, profile: Profile, output: string 
   }
   const contents = [...(copy ? [copy] : []), ...(options.narrative ? [result.narrative ?? ""] : [])];
   await writeOutputs(targets.map((target, i) => ({ target, write: (file: string) => fs.writeFile(file, contents[i]) })));
-  return { result, output };
+  return { result, output, copyLacks };
 }

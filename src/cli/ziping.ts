@@ -106,8 +106,10 @@ export async function main(argv: string[]): Promise<number> {
       });
       const output = opts.write ? opts.output ?? defaultOutput(input) : null;
       const profileFile = opts.profile && isProfileFile(opts.profile) ? opts.profile : null;
-      const { result } = await scoreFile(input, profile, output, { narrative: opts.narrative, profileFile });
-      process.stdout.write(opts.json ? `${JSON.stringify(toJson(result, output), null, 2)}\n` : `${humanReport(result, output, opts.narrative ?? null)}\n`);
+      const { result, copyLacks } = await scoreFile(input, profile, output, { narrative: opts.narrative, profileFile });
+      // Never silently: what the copy could not keep is said on stderr (and in the JSON), the input keeps all of it.
+      if (copyLacks.length > 0) process.stderr.write(`ziping：注意，已评分的副本未能保留原文件中的${copyLacks.join("、")}；原文件未改动，其中这些内容完好\n`);
+      process.stdout.write(opts.json ? `${JSON.stringify({ ...toJson(result, output), copyLacks }, null, 2)}\n` : `${humanReport(result, output, opts.narrative ?? null)}\n`);
     });
   if (argv.length === 0) {
     process.stderr.write(`${USAGE}\n`);

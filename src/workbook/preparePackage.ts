@@ -13,6 +13,8 @@ import { attr, CONTENT_TYPES, elements, generate, P, partSize, readPart, SheetPa
  */
 export interface Prepared {
   bytes: Buffer;
+  /** The officer's file as it was read, to tell what the copy lacks (copyLosses.ts). */
+  source: Buffer;
   /** By sheet name: merged ranges as written in the file ("A1:B2"). */
   merges: Map<string, string[]>;
   /** By sheet name: the sheet's own <mergeCells> element, put back unchanged into the copy. */
@@ -103,7 +105,7 @@ export async function preparePackage(bytes: Buffer): Promise<Prepared> {
   const zip = await JSZip.loadAsync(bytes);
   const sheets = await sheetParts(zip);
   checkSize(zip, sheets);
-  const out: Prepared = { bytes, merges: new Map(), mergeElements: new Map(), dates: new Map() };
+  const out: Prepared = { bytes, source: bytes, merges: new Map(), mergeElements: new Map(), dates: new Map() };
   let changed = false;
   for (const sheet of sheets) {
     const xml = (await readPart(zip, sheet.part)) ?? "";
