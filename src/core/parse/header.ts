@@ -82,9 +82,11 @@ const LEVELS: ScoringField[] = ["level1", "level2", "level3"];
 function allFieldsAt(grid: Grid, row: number): Map<ScoringField, number[]> {
   const found = new Map<ScoringField, number[]>();
   for (let col = grid.left; col <= grid.right; col++) {
+    const value = grid.value(row, col);
+    if (typeof value !== "string") continue;
     // A header merged across columns is one header, in its first column.
     if (grid.mergeAt(row, col) && grid.owner(row, col).col !== col) continue;
-    const field = headerField(grid.value(row, col));
+    const field = headerField(value);
     if (field) found.set(field, [...(found.get(field) ?? []), col]);
   }
   return found;

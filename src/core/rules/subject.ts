@@ -65,9 +65,9 @@ export class SubjectResolver {
 
   /** An indicator's own name: only by the same stem (its name may carry qualifiers a criterion's subject does not). */
   resolveName(name: string): ResolvedSubject | null {
-    const month = timeNodeMonth(name);
-    if (month !== null) return this.resolve(name);
-    return this.byStem.get(stem(name)) ?? null;
+    const key = `\u0000${name}`;
+    if (!this.resolved.has(key)) this.resolved.set(key, timeNodeMonth(name) !== null ? this.resolve(name) : this.byStem.get(stem(name)) ?? null);
+    return this.resolved.get(key)!;
   }
 
   resolve(subject: string | undefined): ResolvedSubject | null {
