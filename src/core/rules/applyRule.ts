@@ -3,6 +3,7 @@ import { Band, Rule } from "./profile";
 import { MetricValue } from "./metrics";
 import { Convention, TargetOutcome } from "./targets";
 import { normaliseName } from "../text/names";
+import { sharedPairs } from "../text/wordPairs";
 
 /**
  * What a rule made of an indicator: a computed score with its calculation, or why none could be computed. A score that
@@ -125,22 +126,13 @@ function perCount(each: number, what: string, { weight, scale, metric }: RuleInp
   };
 }
 
-function bigrams(text: string): Set<string> {
-  const t = normaliseName(text);
-  const set = new Set<string>();
-  for (let i = 0; i < t.length - 1; i++) set.add(t.slice(i, i + 2));
-  return set;
-}
-
 /** The checklist item a condition speaks of: the one sharing most two-character pieces with it (at least half). */
 function matchingItem(items: { name: string; points: number }[], label: string): { name: string; points: number } | null {
-  const wanted = bigrams(label);
+  const wanted = normaliseName(label);
   let best: { name: string; points: number } | null = null;
   let bestShare = 0.5;
   for (const item of items) {
-    const have = bigrams(item.name);
-    const shared = [...wanted].filter((b) => have.has(b)).length;
-    const share = shared / Math.max(1, Math.min(wanted.size, have.size));
+    const share = sharedPairs(wanted, normaliseName(item.name));
     if (share >= bestShare) {
       best = item;
       bestShare = share;

@@ -1,6 +1,7 @@
 import { fixed2, fmt, percentOf, round } from "../decimal";
 import { qualified } from "../grid/address";
 import { stem } from "./library";
+import { sharedPairs } from "../text/wordPairs";
 import { invalidText } from "../text/numberText";
 import { DataTable, DataValue } from "../parse/tables";
 import { Condition, MetricExpr, Profile, ValueKind } from "./profile";
@@ -62,15 +63,6 @@ function fromField(d: DataValue): MetricValue {
   return v;
 }
 
-/** Two labels share at least three quarters of the two-character pieces of the shorter one. */
-function sameWords(a: string, b: string): boolean {
-  const pieces = (t: string) => new Set([...t].slice(0, -1).map((c, i) => c + t[i + 1]));
-  const [x, y] = [pieces(a), pieces(b)];
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-  const shared = [...small].filter((p) => large.has(p)).length;
-  return small.size > 0 && shared / small.size >= 0.75;
-}
-
 /** Evaluates metrics and fields by name against a data table; results are cached per name. */
 export class MetricEvaluator {
   private readonly cache = new Map<string, MetricResult>();
@@ -128,7 +120,7 @@ export class MetricEvaluator {
       found = [...this.data.labelled].filter(([k]) => k.length >= 4 && (k.includes(key) || key.includes(k))).flatMap(([, v]) => v);
     }
     // The same words in another order: "安全隐患未按期整改" and "未按期整改安全隐患（处）".
-    if (found.length === 0 && key.length >= 4) found = [...this.data.labelled].filter(([k]) => k.length >= 4 && sameWords(k, key)).flatMap(([, v]) => v);
+    if (found.length === 0 && key.length >= 4) found = [...this.data.labelled].filter(([k]) => k.length >= 4 && sharedPairs(k, key) >= 0.75).flatMap(([, v]) => v);
     if (found.length === 0) return null;
     const distinct = found.filter((d, i) => found.findIndex((e) => e.value === d.value) === i);
     if (distinct.length > 1) {

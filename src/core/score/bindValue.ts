@@ -6,6 +6,7 @@ import { Condition, MetricExpr, ProfileIndicator, Rule, SubjectCondition, ValueK
 import { SubjectResolver } from "../rules/subject";
 import { cellText, parseNumber } from "../text/numberText";
 import { toHalfWidth } from "../text/halfWidth";
+import { sharedPairs } from "../text/wordPairs";
 
 /** The value a rule is applied to, or why there is none, said so that the officer knows what to add. */
 export type Binding = { metric: MetricValue; metricName?: string } | { metric?: undefined; why: string | null };
@@ -65,9 +66,8 @@ export function bindValue(ctx: BindingContext): Binding {
 
 /** Two names speak of the same thing when they share a two-character word (满意度 / 群众满意度). */
 function shareWords(a: string, b: string): boolean {
-  const pairs = (t: string) => new Set([...t.replace(/[^\u4e00-\u9fff]/g, "")].map((c, i, all) => c + (all[i + 1] ?? "")).filter((p) => p.length === 2));
-  const left = pairs(a);
-  return [...pairs(b)].some((p) => left.has(p));
+  const chinese = (t: string) => t.replace(/[^\u4e00-\u9fff]/g, "");
+  return sharedPairs(chinese(a), chinese(b)) > 0;
 }
 
 /**
