@@ -140,11 +140,6 @@ function isHeader(columns: HeaderColumns): boolean {
   return columns.score !== undefined && hasName;
 }
 
-/** The scoring-table fields a row names, by column. */
-export function fieldsAt(grid: Grid, row: number): HeaderColumns {
-  return resolveColumns(allFieldsAt(grid, row));
-}
-
 /**
  * The header of a table starting at `row`: one row, or two when the row below names the levels or the columns a
  * spanning cell stands over (指标 over 一级/二级/三级; 采集数据项 over 数据项1 | 数据项2). Returns the columns and the

@@ -165,7 +165,7 @@ function kindProblem(rule: Rule, kind: ValueKind, direction?: string): string | 
 }
 
 /** What is missing or wrong, and what to add: "在数据表中填写“编制数”和“在职人数”后可自动核算". */
-export function gapText(result: MetricResult): string {
+function gapText(result: MetricResult): string {
   if (!isMissing(result)) return "";
   const parts: string[] = [];
   const missing = [...new Set(result.missing)];
