@@ -1,8 +1,9 @@
 import { round } from "./decimal";
 import { Grid } from "./grid/grid";
 import { fromA1 } from "./grid/address";
-import { Finding, ScoreResult, WorkbookSnapshot } from "./model";
-import { ownSheetNames } from "./plan/backup";
+import { Confirmation, Finding, ScoreResult, WorkbookSnapshot } from "./model";
+import { ownSheetNames, storedConfirmations } from "./plan/backup";
+import { reviewFindings } from "./review/confirmations";
 import { readDataTable, RowSpan } from "./parse/dataTable";
 import { findScoringTables } from "./parse/scoringTable";
 import { findExecutionRows } from "./parse/budgetBlock";
@@ -103,9 +104,21 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, profile: Profile): 
   return { result, tables, data, unitInfo, scored };
 }
 
-/** The result hosts show, with the draft report text; throws ScoringError when the workbook holds no scoring table. */
-export function scoreWorkbook(snapshot: WorkbookSnapshot, profile: Profile): ScoreResult {
+/**
+ * The result hosts show, with the draft report text and the officer's 已核对 marks applied (those the workbook keeps,
+ * unless a host passes them changed); throws ScoringError when the workbook holds no scoring table.
+ */
+export function scoreWorkbook(snapshot: WorkbookSnapshot, profile: Profile, confirmations: Confirmation[] = storedConfirmations(snapshot)): ScoreResult {
   const evaluation = evaluateWorkbook(snapshot, profile);
   const draft = narrate(evaluation);
-  return { ...evaluation.result, narrative: draft.text, narrativeBlocks: draft.blocks, narrativeSources: draft.sources };
+  const review = reviewFindings(evaluation.result.findings, confirmations, snapshot);
+  return {
+    ...evaluation.result,
+    findings: review.findings,
+    confirmations: review.standing,
+    lapsedConfirmations: review.lapsed,
+    narrative: draft.text,
+    narrativeBlocks: draft.blocks,
+    narrativeSources: draft.sources,
+  };
 }

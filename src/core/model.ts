@@ -58,6 +58,29 @@ export interface Finding {
   related?: string[];
   /** Path of the indicator the finding belongs to, when it belongs to one. */
   indicatorPath?: string[];
+  /** The officer marked it 已核对 and the cell still holds the value it held then: counted, no longer marked. */
+  confirmed?: { note: string; at: string };
+}
+
+/**
+ * An officer's 已核对 on one finding (sheet, cell, kind), kept in the backup sheet. It stands while the cell holds the
+ * value it held then; a changed value lapses it, and the finding is marked again.
+ */
+export interface Confirmation {
+  sheet: string;
+  cell: string;
+  kind: FindingKind;
+  /** The cell's value when confirmed, as text (valueText): what "unchanged" is judged by. */
+  value: string;
+  /** The officer's note; "" when none. */
+  note: string;
+  /** When it was confirmed, ISO 8601. */
+  at: string;
+}
+
+/** A confirmation that no longer stands: the cell holds `valueNow` instead of the value confirmed. */
+export interface LapsedConfirmation extends Confirmation {
+  valueNow: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -123,6 +146,8 @@ export interface BackupRecord {
   summarySheet: string | null;
   fills: FillBackup[];
   notes: { sheet: string; cell: string }[];
+  /** The officer's 已核对 marks: kept by re-scoring and by 清除标注 (absent in backups written before them). */
+  confirmations?: Confirmation[];
 }
 
 /** Where the new backup sheet takes an original format from: the cell itself, or the earlier backup sheet. */
@@ -227,4 +252,8 @@ export interface ScoreResult {
   narrativeBlocks?: NarrativeBlock[];
   /** Every sentence of the draft with the cells it states ('Sheet'!A1, or "total.declared" for the declared total). */
   narrativeSources?: NarrativeSource[];
+  /** The 已核对 marks standing after this run, as the backup sheet keeps them (findings carry their `confirmed`). */
+  confirmations?: Confirmation[];
+  /** Marks of an earlier run that lapsed because their cell's value changed since. */
+  lapsedConfirmations?: LapsedConfirmation[];
 }

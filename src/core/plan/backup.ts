@@ -1,10 +1,13 @@
 import { toA1 } from "../grid/address";
-import { BACKUP_SHEET, BackupRecord, CellValue, SheetSnapshot, WorkbookSnapshot } from "../model";
+import { BACKUP_SHEET, BackupRecord, CellValue, Confirmation, FindingKind, SheetSnapshot, WorkbookSnapshot } from "../model";
+import { KIND_LABEL } from "./markColours";
 
 /**
  * The backup sheet is a plain table so that it survives any host: a marker row, a header, then one row per entry
- * (fill | note | summary, sheet, cell). Column D of a fill row holds no value, only a copy of the marked cell's
- * original format. Plain rows rather than one JSON cell: a cell holds 32,767 characters at most.
+ * (fill | note | summary | confirm, sheet, cell). Column D of a fill row holds no value, only a copy of the marked
+ * cell's original format; a confirm row goes on in E–H (kind, value confirmed, note, time). Readers skip row types
+ * they do not know, so a backup with confirmations still clears with an earlier version, and an earlier backup reads
+ * as one without. Plain rows rather than one JSON cell: a cell holds 32,767 characters at most.
  */
 const MARKER = "ziping 备份：清除标注时据此恢复原样，请勿修改或删除本工作表";
 const HEADER = ["类型", "工作表", "单元格", "原格式副本"];
@@ -25,22 +28,31 @@ export function encodeBackup(record: BackupRecord): CellValue[][] {
   });
   for (const n of record.notes) rows.push(["note", n.sheet, n.cell]);
   if (record.summarySheet) rows.push(["summary", record.summarySheet, null]);
+  for (const c of record.confirmations ?? []) rows.push(["confirm", c.sheet, c.cell, null, c.kind, c.value, c.note, c.at]);
   return rows;
 }
+
+const isKind = (v: string | null): v is FindingKind => v !== null && (Object.keys(KIND_LABEL) as string[]).includes(v);
 
 /** Reads a backup table back; null when the grid is not one of ours. */
 export function decodeBackup(values: CellValue[][]): BackupRecord | null {
   if (values.length < 2 || values[0][0] !== MARKER) return null;
-  const record: BackupRecord = { version: 1, summarySheet: null, fills: [], notes: [] };
+  const record: BackupRecord = { version: 1, summarySheet: null, fills: [], notes: [], confirmations: [] };
   values.forEach((row, r) => {
     if (r < FIRST_ENTRY_ROW) return;
-    const [type, sheet, cell] = row.slice(0, 3).map((v) => (v === null || v === undefined || v === "" ? null : String(v)));
+    const [type, sheet, cell, , kind, value, note, at] = Array.from({ length: 8 }, (_, c) => (row[c] === null || row[c] === undefined || row[c] === "" ? null : String(row[c])));
     if (!sheet) return;
     if (type === "summary") record.summarySheet = sheet;
     else if (type === "fill" && cell) record.fills.push({ sheet, cell, formatCell: toA1({ row: r, col: FORMAT_COLUMN }) });
     else if (type === "note" && cell) record.notes.push({ sheet, cell });
+    else if (type === "confirm" && cell && isKind(kind) && at) record.confirmations!.push({ sheet, cell, kind, value: value ?? "", note: note ?? "", at });
   });
   return record;
+}
+
+/** The 已核对 marks a workbook keeps in its backup sheet (none when it has no backup of ours). */
+export function storedConfirmations(snapshot: WorkbookSnapshot): Confirmation[] {
+  return previousBackup(snapshot)?.confirmations ?? [];
 }
 
 /**

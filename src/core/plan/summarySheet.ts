@@ -6,6 +6,7 @@ import { FindingKind, ScoreResult, SummaryCell, SummarySheetPlan, SUMMARY_TITLE 
 /** Excel's footer codes: page number and page count. */
 const PAGE_FOOTER = "第 &P 页，共 &N 页";
 import { KIND_LABEL, MARK_FILL } from "./markColours";
+import { confirmationOf } from "../review/confirmations";
 
 const HEADER_FILL = "#D9E1F2";
 
@@ -36,12 +37,15 @@ export function summarySheetRows(result: ScoreResult, skippedProtectedSheets: st
   rows.push([bold(who ? `${SUMMARY_TITLE}：${who}` : SUMMARY_TITLE)]);
   rows.push([t(`评分规则：${result.profile}；评分表所在工作表：${result.scoringSheets.join("、")}；本表由绩效自评助手生成，重新评分时会被替换。`)]);
   for (const sheet of skippedProtectedSheets) rows.push([t(`工作表“${sheet}”受保护，未作标注，问题只列在本表。`, { fill: MARK_FILL.invalid })]);
+  for (const text of lapsedTexts(result)) rows.push([t(text, { fill: MARK_FILL.mismatch })]);
   rows.push([]);
   rows.push([bold("满分"), bold("自评得分"), bold("核算得分"), bold("自评等级"), bold("核算等级"), bold("核实范围")].map((c) => ({ ...c, fill: HEADER_FILL })));
   rows.push([score(result.total.max), score(result.total.declared), score(result.total.computed), t(result.declaredGrade), t(result.grade), t(checkedText(result.total), { wrap: true })]);
   rows.push([]);
   // The legend one kind a row, label in its colour and count beside it: five counts in narrow columns were cut off.
   for (const k of KINDS) rows.push([t(KIND_LABEL[k], { fill: MARK_FILL[k] }), t(result.findings.filter((f) => f.kind === k).length), t("处")]);
+  const confirmed = result.findings.filter((f) => f.confirmed);
+  if (confirmed.length > 0) rows.push([t(CONFIRMED), t(confirmed.length), t("处（已计入上面各类，单元格不再标注）")]);
   rows.push([]);
 
   rows.push(["指标", "分值", "自评得分", "核算得分", "自评减核算", "说明（灰底的核算得分按自评计，未能由数据核实）"].map((h) => bold(h, { fill: HEADER_FILL, wrap: true })));
@@ -67,8 +71,11 @@ export function summarySheetRows(result: ScoreResult, skippedProtectedSheets: st
   rows.push([bold(`发现的问题（${result.findings.length} 处，点击单元格地址可跳转）`)]);
   rows.push(["类型", "工作表", "单元格", "分数", null, "说明"].map((h) => bold(h, { fill: HEADER_FILL })));
   for (const f of result.findings) {
-    rows.push([t(KIND_LABEL[f.kind], { fill: MARK_FILL[f.kind] }), t(f.sheet, { wrap: true }), t(f.cell, { link: { sheet: f.sheet, cell: f.cell } }), t(f.points, { numberFormat: "General" }), t(null), t(f.message, { wrap: true })]);
+    const kind = f.confirmed ? t(`${KIND_LABEL[f.kind]}（${CONFIRMED}）`, { wrap: true }) : t(KIND_LABEL[f.kind], { fill: MARK_FILL[f.kind] });
+    rows.push([kind, t(f.sheet, { wrap: true }), t(f.cell, { link: { sheet: f.sheet, cell: f.cell } }), t(f.points, { numberFormat: "General" }), t(null), t(f.message, { wrap: true })]);
   }
+
+  rows.push(...confirmedRows(result));
 
   if (result.narrative) {
     rows.push([]);
@@ -83,6 +90,37 @@ export function summarySheetRows(result: ScoreResult, skippedProtectedSheets: st
     }
   }
   return { rows, columnWidths: [30, 8, 9, 9, 10, 84], page: { orientation: "landscape", footer: PAGE_FOOTER } };
+}
+
+const CONFIRMED = "已核对";
+
+/** "2026-12-01 17:30" in the host's time zone. */
+function timeText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** One line per 已核对 mark that lapsed this run because its cell's value changed. */
+export function lapsedTexts(result: ScoreResult): string[] {
+  return (result.lapsedConfirmations ?? []).map(
+    (c) => `${c.sheet}!${c.cell} 的“${CONFIRMED}”（${KIND_LABEL[c.kind]}）已失效：单元格的值由“${c.value}”改为“${c.valueNow}”，重新列为问题，请再核对。`,
+  );
+}
+
+/** The findings the officer marked 已核对: when, the value then, and their note. */
+function confirmedRows(result: ScoreResult): SummaryCell[][] {
+  const confirmed = result.findings.filter((f) => f.confirmed);
+  if (confirmed.length === 0) return [];
+  const rows: SummaryCell[][] = [[], [bold(`${CONFIRMED}（${confirmed.length} 处，单元格不再标注，仍计入上面的问题；单元格的值改动后自动失效）`)]];
+  rows.push(["类型", "工作表", "单元格", "核对时的值", null, "核对时间与说明"].map((h) => bold(h, { fill: HEADER_FILL, wrap: true })));
+  for (const f of confirmed) {
+    const value = confirmationOf(result.confirmations ?? [], f)?.value ?? "";
+    const { note, at } = f.confirmed!;
+    rows.push([t(KIND_LABEL[f.kind]), t(f.sheet, { wrap: true }), t(f.cell, { link: { sheet: f.sheet, cell: f.cell } }), t(value, { wrap: true }), t(null), t(`${timeText(at)} 核对${note ? `：${note}` : ""}`, { wrap: true })]);
+  }
+  return rows;
 }
 
 /** Width units of a text as Excel measures columns: a Chinese character is about two digits wide. */

@@ -1,5 +1,5 @@
 import { ScoringError } from "../errors";
-import { BACKUP_SHEET, BackupPlan, BackupRecord, CellMark, Finding, FormatSource, PREVIOUS_BACKUP_SHEET, ScoreResult, SUMMARY_SHEET, WorkbookSnapshot, WritePlan } from "../model";
+import { BACKUP_SHEET, BackupPlan, BackupRecord, CellMark, Confirmation, Finding, FormatSource, PREVIOUS_BACKUP_SHEET, ScoreResult, SUMMARY_SHEET, WorkbookSnapshot, WritePlan } from "../model";
 import { formatCellFor, isBackupSheet, previousBackup } from "./backup";
 import { KIND_LABEL, KIND_SEVERITY, MARK_FILL } from "./markColours";
 import { clipText, summarySheetRows } from "./summarySheet";
@@ -51,16 +51,19 @@ function splitPrevious(previous: BackupRecord | null, protectedSheets: Set<strin
   };
 }
 
-/** The new backup: carried entries (their formats taken from the earlier backup sheet), then the cells marked now. */
-function backupPlan(summarySheet: string | null, carried: ReturnType<typeof splitPrevious>, marks: CellMark[]): BackupPlan | null {
+/**
+ * The new backup: carried entries (their formats taken from the earlier backup sheet), then the cells marked now, and
+ * the officer's 已核对 marks, which outlive both re-scoring and 清除标注.
+ */
+function backupPlan(summarySheet: string | null, carried: ReturnType<typeof splitPrevious>, marks: CellMark[], confirmations: Confirmation[]): BackupPlan | null {
   const sources: FormatSource[] = [];
   const fills = [
     ...carried.carriedFills.map((f) => (sources.push({ previousFormatCell: f.formatCell }), { sheet: f.sheet, cell: f.cell })),
     ...marks.map((m) => (sources.push({ sheet: m.sheet, cell: m.cell }), { sheet: m.sheet, cell: m.cell })),
   ].map((f, i) => ({ ...f, formatCell: formatCellFor(i) }));
   const notes = [...carried.carriedNotes, ...marks.map((m) => ({ sheet: m.sheet, cell: m.cell }))];
-  if (!summarySheet && fills.length === 0 && notes.length === 0) return null;
-  return { record: { version: 1, summarySheet, fills, notes }, sources };
+  if (!summarySheet && fills.length === 0 && notes.length === 0 && confirmations.length === 0) return null;
+  return { record: { version: 1, summarySheet, fills, notes, confirmations }, sources };
 }
 
 const protectedSheetsOf = (snapshot: WorkbookSnapshot) => new Set(snapshot.sheets.filter((s) => s.protected).map((s) => s.name));
@@ -72,7 +75,8 @@ export function planWrite(result: ScoreResult, snapshot: WorkbookSnapshot): Writ
   const protectedSheets = protectedSheetsOf(snapshot);
   const byCell = new Map<string, Finding[]>();
   for (const f of result.findings) {
-    if (protectedSheets.has(f.sheet)) continue;
+    // A confirmed finding is counted and listed, but its cell is left as the officer has it.
+    if (protectedSheets.has(f.sheet) || f.confirmed) continue;
     const k = key(f.sheet, f.cell);
     byCell.set(k, [...(byCell.get(k) ?? []), f]);
   }
@@ -84,12 +88,15 @@ export function planWrite(result: ScoreResult, snapshot: WorkbookSnapshot): Writ
     clearPrevious: split.undo,
     marks,
     summary: { name, ...summarySheetRows(result, skippedProtectedSheets) },
-    backup: backupPlan(name, split, marks),
+    backup: backupPlan(name, split, marks, result.confirmations ?? []),
     skippedProtectedSheets,
   };
 }
 
-/** 清除标注: undo the earlier run wherever its sheets can be written; null when the workbook carries no run of ours. */
+/**
+ * 清除标注: undo the earlier run wherever its sheets can be written; null when the workbook carries no run of ours.
+ * The 已核对 marks stay (in a backup sheet holding nothing else), so that scoring again does not ask for them again.
+ */
 export function planClear(snapshot: WorkbookSnapshot): WritePlan | null {
   refuseSheetsUnderOurNames(snapshot);
   const previous = previousBackup(snapshot);
@@ -97,5 +104,5 @@ export function planClear(snapshot: WorkbookSnapshot): WritePlan | null {
   const protectedSheets = protectedSheetsOf(snapshot);
   const split = splitPrevious(previous, protectedSheets);
   const skipped = [...new Set([...split.carriedFills, ...split.carriedNotes].map((e) => e.sheet))];
-  return { clearPrevious: split.undo, marks: [], summary: null, backup: backupPlan(null, split, []), skippedProtectedSheets: skipped };
+  return { clearPrevious: split.undo, marks: [], summary: null, backup: backupPlan(null, split, [], previous.confirmations ?? []), skippedProtectedSheets: skipped };
 }
