@@ -11,7 +11,12 @@
  *   3. every write, in one batch, in the order of the WritePlan contract (model.ts).
  * Nothing is read between scoring and writing: the backup sheet keeps a copy of each marked cell's format
  * (Range.copyFrom, "Formats") rather than a fill colour read beforehand. 清除标注 makes the same three round trips,
- * reading only the backup sheets and the top-left cell of the others in the second.
+ * reading only the backup sheets and the top-left cell of the others in the second. Marking a finding 已核对 (or
+ * withdrawing the mark) is a scoring run with the confirmations changed, so it too makes three.
+ *
+ * Whether the workbook changed since scoring: Excel reports changes of values (onWorksheetChanged), ours included;
+ * each report is checked by comparing the values of the officer's sheets with their fingerprint taken when scoring
+ * (valuesFingerprint), so our own writes never count as a change.
  */
 import { scoreWorkbook } from "../core/engine";
 import { fromA1, qualified, rangeToA1, toA1 } from "../core/grid/address";
@@ -20,6 +25,7 @@ import {
   BackupPlan,
   CellMark,
   CellValue,
+  Confirmation,
   PREVIOUS_BACKUP_SHEET,
   ScoreResult,
   SheetSnapshot,
@@ -29,7 +35,9 @@ import {
   WorkbookSnapshot,
   WritePlan,
 } from "../core/model";
-import { decodeBackup, encodeBackup, isBackupSheet } from "../core/plan/backup";
+import { decodeBackup, encodeBackup, isBackupSheet, storedConfirmations } from "../core/plan/backup";
+import { confirm, FindingKey, withdraw } from "../core/review/confirmations";
+import { valuesFingerprint } from "../core/review/fingerprint";
 import { NOTE_PREFIX, planClear, planWrite } from "../core/plan/writePlan";
 import { Profile } from "../core/rules/profile";
 import { cellValueFromOffice, charsToPoints, rangesFromAreasAddress, splitAddress, trimGrid } from "./officeShapes";
@@ -46,6 +54,8 @@ export interface RunReport {
   syncs: number;
   /** Said when the run succeeded but not quite as planned (some marks could not get a comment). */
   notice?: string;
+  /** valuesFingerprint of the workbook as scored: what a later check compares against. */
+  fingerprint: string;
 }
 
 export interface ClearReport {
@@ -76,9 +86,35 @@ export class WorkbookWriteError extends Error {
   }
 }
 
-export function scoreActiveWorkbook(profile: Profile): Promise<RunReport> {
-  const engine: Engine = { score: (snapshot) => scoreWorkbook(snapshot, profile), planWrite };
-  return Excel.run((context) => scoreInContext(context, engine));
+/** 已核对 given to one finding (with the officer's note, possibly empty), or withdrawn. */
+export type Review = { confirm: FindingKey; note: string } | { withdraw: FindingKey };
+
+/** The engine of a run: the workbook's confirmations as stored, or changed by `review` against the values read now. */
+export function engineFor(profile: Profile, review?: Review, now: () => Date = () => new Date()): Engine {
+  const confirmations = (snapshot: WorkbookSnapshot): Confirmation[] => {
+    const stored = storedConfirmations(snapshot);
+    if (!review) return stored;
+    return "withdraw" in review ? withdraw(stored, review.withdraw) : confirm(stored, review.confirm, review.note, now(), snapshot);
+  };
+  return { score: (snapshot) => scoreWorkbook(snapshot, profile, confirmations(snapshot)), planWrite };
+}
+
+/** Scores the open workbook; with `review`, after marking a finding 已核对 or withdrawing the mark. */
+export function scoreActiveWorkbook(profile: Profile, review?: Review): Promise<RunReport> {
+  return Excel.run((context) => scoreInContext(context, engineFor(profile, review)));
+}
+
+/** The fingerprint of the open workbook's values now, to compare with RunReport.fingerprint. */
+export function workbookFingerprint(): Promise<string> {
+  return Excel.run(fingerprintInContext);
+}
+
+/** Calls `changed` whenever Excel reports a change of values anywhere in the workbook (our own writes included). */
+export function watchWorkbookChanges(changed: () => void): Promise<void> {
+  return Excel.run(async (context) => {
+    context.workbook.worksheets.onChanged.add(async () => changed());
+    await context.sync();
+  });
 }
 
 export function clearMarks(): Promise<ClearReport> {
@@ -124,7 +160,18 @@ export async function scoreInContext(context: Excel.RequestContext, engine: Engi
     notesMode: support.notes,
     syncs: sync.count(),
     ...(notice ? { notice } : {}),
+    fingerprint: valuesFingerprint(snapshot),
   };
+}
+
+/** Reads the values of every sheet (two round trips, nothing written) and digests those of the officer's sheets. */
+export async function fingerprintInContext(context: Excel.RequestContext): Promise<string> {
+  const sync = countingSync(context);
+  const support = hostSupport();
+  const listed = await listWorkbook(context, sync, { ...support, notes: "none" });
+  const readers = listed.sheets.map((ws) => queueSheet(ws, false));
+  await readSync(sync);
+  return valuesFingerprint({ sheets: recoverInterrupted(readers.map((r) => r())).sheets });
 }
 
 /** Undoes the earlier run the backup sheet records (清除标注); a workbook without a run of ours is left alone. */

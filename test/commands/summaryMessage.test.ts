@@ -26,6 +26,7 @@ function report(findings: Finding[], overrides: Partial<RunReport> = {}): RunRep
     skippedProtectedSheets: [],
     notesMode: "notes",
     syncs: 3,
+    fingerprint: "0",
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import { rangeFromA1 } from "../../src/core/grid/address";
 import type { CellRange } from "../../src/core/model";
+import type { ChangedHandler } from "./events";
 
 /**
  * The machinery every FakeExcel proxy shares: the error Office.js throws, the host state behind the proxies, the
@@ -47,6 +48,8 @@ export interface FakeHost {
   readOnly: boolean;
   /** 保护工作簿 (structure): sheets cannot be added, deleted, renamed, hidden or shown. */
   structureProtected: boolean;
+  /** WorksheetCollection.onChanged handlers registered so far. */
+  readonly changedHandlers: Set<ChangedHandler>;
 }
 
 /** What a proxy needs from its RequestContext: the host, and a queue that the next sync runs in order. */

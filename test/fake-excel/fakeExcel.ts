@@ -1,6 +1,8 @@
 import type ExcelJS from "exceljs";
-import { rangeToA1 } from "../../src/core/grid/address";
-import { FakeHost, supports } from "./core";
+import { rangeFromA1, rangeToA1 } from "../../src/core/grid/address";
+import { writeOfficeValue } from "./cells";
+import { raiseChanged } from "./events";
+import { FakeHost, findSheet, supports } from "./core";
 import { FakeRequestContext } from "./context";
 import { activeSheet } from "./workbook";
 
@@ -35,6 +37,8 @@ export interface FakeExcel {
   syncCount(): number;
   /** Threaded comments, which ExcelJS cannot store. */
   comments(): { sheet: string; cell: string; content: string }[];
+  /** The officer types `value` into a cell ("" empties it), not through any add-in: Excel then raises onChanged. */
+  edit(sheet: string, cell: string, value: string | number | boolean): void;
   /** What the officer would see selected. */
   selection(): { sheet: string; address: string } | undefined;
   /** Puts Excel and Office on globalThis, as office.js does; returns the function that puts back what was there. */
@@ -52,6 +56,7 @@ export function createFakeExcel(workbook: ExcelJS.Workbook, options: FakeExcelOp
     selection: undefined,
     readOnly: options.readOnly ?? false,
     structureProtected: options.structureProtected ?? false,
+    changedHandlers: new Set(),
   };
   const Excel = {
     RangeCopyType,
@@ -73,6 +78,12 @@ export function createFakeExcel(workbook: ExcelJS.Workbook, options: FakeExcelOp
     syncCount: () => host.syncs,
     comments: () =>
       [...host.comments].flatMap(([sheet, byCell]) => [...byCell].map(([cell, c]) => ({ sheet: sheet.name, cell, content: c.content }))),
+    edit: (sheet, cell, value) => {
+      const ws = findSheet(host, sheet);
+      if (!ws) throw new Error(`FakeExcel: no sheet ${sheet}`);
+      writeOfficeValue(ws.getCell(cell), value);
+      raiseChanged(host, ws, rangeFromA1(cell));
+    },
     selection: () => {
       const sheet = activeSheet(host);
       if (!sheet) return undefined;

@@ -13,6 +13,7 @@ import {
   uniform,
   writeOfficeValue,
 } from "./cells";
+import { raiseChanged } from "./events";
 import { assertEditable, FakeObject, FakeOfficeError, Handle, qualifiedTarget, requireApi } from "./core";
 
 export interface RangeTarget {
@@ -82,6 +83,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
     this.write((t) => {
       assertShape(t.range, values);
       eachCell(t.sheet, t.range, (cell, r, c) => writeOfficeValue(cell, values[r][c]));
+      raiseChanged(this.queue.host, t.sheet, t.range);
     });
   }
 

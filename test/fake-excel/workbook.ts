@@ -3,6 +3,7 @@ import { rangeFromA1 } from "../../src/core/grid/address";
 import { FakeCommentCollection, FakeNoteCollection } from "./annotations";
 import { usedRange } from "./cells";
 import { assertLive, assertStructureEditable, FakeCollection, FakeHost, FakeObject, FakeOfficeError, findSheet, Handle, Queue, requireApi } from "./core";
+import { FakeChangedEvent } from "./events";
 import { FakeRange } from "./range";
 
 type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -186,6 +187,9 @@ export class FakeWorksheet extends FakeObject<ExcelJS.Worksheet> {
 }
 
 export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  /** Changes of values on any sheet (ExcelApi 1.9). */
+  readonly onChanged = new FakeChangedEvent(this.queue);
+
   protected current(): FakeWorksheet[] {
     return this.queue.host.book.worksheets.map((ws) => new FakeWorksheet(this.queue, Handle.of(ws)));
   }
