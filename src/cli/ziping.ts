@@ -8,6 +8,7 @@ import { PathError } from "./paths";
 import { WriteError } from "./writeOutputs";
 import { ScoreResult } from "../core/model";
 import { KIND_LABEL } from "../core/plan/markColours";
+import { lapsedTexts } from "../core/plan/summarySheet";
 import { fmt } from "../core/decimal";
 import { computedTotalText } from "../core/score/checked";
 import { draftNotice } from "../core/narrative/narrate";
@@ -31,7 +32,16 @@ function toJson(result: ScoreResult, output: string | null) {
     profile: result.profile,
     output,
     indicators: result.indicators.map((i) => ({ path: i.path, max: i.max, declared: i.declared, computed: i.computed, sheet: i.sheet, scoreCell: i.scoreCell })),
-    findings: result.findings.map((f) => ({ kind: f.kind, sheet: f.sheet, cell: f.cell, points: f.points, message: f.message, ...(f.related ? { related: f.related } : {}) })),
+    findings: result.findings.map((f) => ({
+      kind: f.kind,
+      sheet: f.sheet,
+      cell: f.cell,
+      points: f.points,
+      message: f.message,
+      ...(f.related ? { related: f.related } : {}),
+      ...(f.confirmed ? { confirmed: f.confirmed } : {}),
+    })),
+    lapsedConfirmations: result.lapsedConfirmations ?? [],
     narrative: result.narrative ?? null,
     narrativeBlocks: result.narrativeBlocks ?? [],
     narrativeSources: result.narrativeSources ?? [],
@@ -43,11 +53,13 @@ function humanReport(result: ScoreResult, output: string | null, narrative: stri
     .map((k) => [KIND_LABEL[k], result.findings.filter((f) => f.kind === k).length] as const)
     .filter(([, n]) => n > 0)
     .map(([label, n]) => `${label} ${n} 处`);
+  const confirmed = result.findings.filter((f) => f.confirmed).length;
   const lines = [
     `${result.unit ?? "（未写单位名称）"} ${result.year ?? ""}`.trim(),
     `自评 ${fmt(result.total.declared)} 分（${result.declaredGrade}），${computedTotalText(result.total, result.grade)}，满分 ${fmt(result.total.max)} 分`,
-    counts.length > 0 ? `发现：${counts.join("，")}` : "未发现问题",
-    ...result.findings.map((f) => `  [${KIND_LABEL[f.kind]}] ${f.sheet}!${f.cell}  ${f.message}`),
+    counts.length > 0 ? `发现：${counts.join("，")}${confirmed > 0 ? `（其中 ${confirmed} 处已核对）` : ""}` : "未发现问题",
+    ...result.findings.map((f) => `  [${KIND_LABEL[f.kind]}${f.confirmed ? "，已核对" : ""}] ${f.sheet}!${f.cell}  ${f.message}`),
+    ...lapsedTexts(result),
   ];
   const notice = draftNotice(result);
   if (notice && result.narrative) lines.push(`报告文字草稿：${notice}`);
