@@ -9,7 +9,9 @@ const useStyles = makeStyles({
 });
 
 /** What is running, so the spinner can say it and both buttons stay disabled meanwhile. */
-export type Busy = "score" | "clear" | null;
+export type Busy = "score" | "review" | "clear" | null;
+
+const BUSY_LABEL: Record<Exclude<Busy, null>, string> = { score: "正在评分…", review: "正在保存核对并重新评分…", clear: "正在清除…" };
 
 interface Props {
   profiles: ProfileChoice[];
@@ -47,7 +49,7 @@ export function ActionBar({ profiles, profileId, onProfile, busy, onScore, onCle
         <Button disabled={busy !== null} onClick={onClear}>
           清除标注
         </Button>
-        {busy !== null && <Spinner size="tiny" label={busy === "score" ? "正在评分…" : "正在清除…"} />}
+        {busy !== null && <Spinner size="tiny" label={BUSY_LABEL[busy]} />}
       </div>
     </div>
   );

@@ -2,7 +2,7 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Finding, FindingKind } from "../core/model";
 import { layoutFindings, stepFinding } from "./findingGroups";
-import { FindingList } from "./FindingList";
+import { FindingList, type ReviewActions } from "./FindingList";
 import { KindFilter } from "./KindFilter";
 import { KIND_ORDER, countByKind } from "./text";
 
@@ -15,15 +15,22 @@ interface Props {
   findings: readonly Finding[];
   /** Moves Excel's selection to the finding's cell. */
   onSelect: (finding: Finding) => void;
+  review: ReviewActions;
 }
 
-/** The findings of one run. Mounted afresh per run (keyed by the caller), so filter and position start clean. */
-export function FindingsPanel({ findings, onSelect }: Props) {
+const sameFinding = (a: Finding, b: Finding) => a.sheet === b.sheet && a.cell === b.cell && a.kind === b.kind && a.message === b.message;
+
+/**
+ * The findings of one run. Mounted afresh per run (keyed by the caller), so filter and position start clean; a
+ * confirmation re-scores without remounting, and the current finding is found again among the new findings.
+ */
+export function FindingsPanel({ findings, onSelect, review }: Props) {
   const styles = useStyles();
   const [shown, setShown] = useState<ReadonlySet<FindingKind>>(() => new Set(KIND_ORDER));
-  const [current, setCurrent] = useState<Finding | null>(null);
+  const [picked, setCurrent] = useState<Finding | null>(null);
   const counts = useMemo(() => countByKind(findings), [findings]);
   const layout = useMemo(() => layoutFindings(findings, shown), [findings, shown]);
+  const current = picked && (layout.ordered.find((f) => sameFinding(f, picked)) ?? null);
   const position = current === null ? -1 : layout.ordered.indexOf(current);
 
   const pick = (finding: Finding) => {
@@ -59,7 +66,7 @@ export function FindingsPanel({ findings, onSelect }: Props) {
       {layout.ordered.length === 0 ? (
         <Text size={200}>没有符合筛选条件的结果</Text>
       ) : (
-        <FindingList groups={layout.groups} current={current} onPick={pick} />
+        <FindingList groups={layout.groups} current={current} onPick={pick} review={review} />
       )}
     </div>
   );

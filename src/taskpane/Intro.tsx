@@ -14,6 +14,9 @@ export function Intro() {
       <Caption1 className={styles.note}>
         评分会给有问题的单元格填色并加批注，新增“评分汇总”工作表和一个隐藏的备份表；不改动任何单元格的内容。“清除标注”可恢复原样。
       </Caption1>
+      <Caption1 className={styles.note}>
+        核对过的问题可标为“已核对”：单元格不再标注，仍计入问题数并列在“评分汇总”中；记录保存在工作簿里，重新评分和清除标注后都保留，单元格的值改动后自动失效。
+      </Caption1>
       <Caption1 className={styles.note}>所有计算都在本机完成，工作簿内容不会发送到任何地方。</Caption1>
     </section>
   );

@@ -34,6 +34,7 @@ export function ScoreCard({ report, scoredAt = null, onOpenSummary }: { report: 
   const { result } = report;
   const counts = countByKind(result.findings);
   const kinds = KIND_ORDER.filter((k) => counts[k] > 0);
+  const confirmed = result.findings.filter((f) => f.confirmed).length;
   const heading = [result.unit, result.year === null ? null : `${result.year} 年度`].filter(Boolean).join(" · ");
   return (
     <Card aria-label="评分结果">
@@ -52,6 +53,7 @@ export function ScoreCard({ report, scoredAt = null, onOpenSummary }: { report: 
           kinds.map((k) => <KindBadge key={k} kind={k} count={counts[k]} />)
         )}
       </div>
+      {confirmed > 0 && <Caption1 className={styles.note}>其中 {confirmed} 处已核对：仍计入上面的数量，单元格不再标注</Caption1>}
       <Caption1 className={styles.note}>
         {scoredAt ? `${scoredAt.toLocaleTimeString("zh-CN", { hour12: false })} 评分，` : ""}已标注 {report.marked} 个单元格，汇总见工作表“{report.summarySheet}”
       </Caption1>

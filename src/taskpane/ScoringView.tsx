@@ -1,4 +1,4 @@
-import { Divider, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Divider, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Finding } from "../core/model";
 import { ActionBar, type Busy } from "./ActionBar";
@@ -9,8 +9,10 @@ import { Notices, type Notice } from "./Notices";
 import { rememberProfileId, rememberedProfileId } from "./profileChoice";
 import { ScoreCard } from "./ScoreCard";
 import { Intro } from "./Intro";
-import { clearWorkbookMarks, goToCell, profileChoices, scoreWorkbook, type RunReport } from "./service";
+import { lapsedTexts } from "../core/plan/summarySheet";
+import { clearWorkbookMarks, confirmFinding, goToCell, profileChoices, scoreWorkbook, withdrawConfirmation, type RunReport } from "./service";
 import { clearedText, errorText, skippedSheetsText } from "./text";
+import { useWorkbookChanged } from "./useWorkbookChanged";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -25,6 +27,7 @@ function runNotices(report: RunReport): Notice[] {
     notices.push({ intent: "info", text: `此版本 Excel 不支持单元格批注，扣分说明请见工作表“${report.summarySheet}”` });
   }
   if (report.notice) notices.push({ intent: "info", text: report.notice });
+  for (const text of lapsedTexts(report.result)) notices.push({ intent: "warning", text });
   return notices;
 }
 
@@ -45,20 +48,29 @@ export function ScoringView() {
     rememberProfileId(id);
   };
 
-  const score = async () => {
-    setBusy("score");
+  const changed = useWorkbookChanged(report?.fingerprint ?? null, busy !== null);
+
+  /** A scoring run: afresh (the list starts clean), or to give or withdraw 已核对 (the list keeps its filter). */
+  const runScoring = async (kind: Exclude<Busy, "clear" | null>, work: () => Promise<RunReport>) => {
+    setBusy(kind);
     setNotices([]);
     try {
-      const next = await scoreWorkbook(profileId);
+      const next = await work();
       setReport(next);
       setScoredAt(new Date());
-      setRun((n) => n + 1);
+      if (kind === "score") setRun((n) => n + 1);
       setNotices(runNotices(next));
     } catch (error) {
-      setNotices([{ intent: "error", title: "评分未完成", text: errorText(error) }]);
+      setNotices([{ intent: "error", title: kind === "score" ? "评分未完成" : "核对未保存", text: errorText(error) }]);
     } finally {
       setBusy(null);
     }
+  };
+  const score = () => runScoring("score", () => scoreWorkbook(profileId));
+  const review = {
+    busy: busy !== null,
+    onConfirm: (finding: Finding, note: string) => runScoring("review", () => confirmFinding(profileId, finding, note)),
+    onWithdraw: (finding: Finding) => runScoring("review", () => withdrawConfirmation(profileId, finding)),
   };
 
   const clear = async () => {
@@ -69,7 +81,7 @@ export function ScoringView() {
       // The marks and 评分汇总 are gone: so is what the pane said about them.
       setReport(null);
       setScoredAt(null);
-      const cleared: Notice = { intent: "success", text: clearedText(done.restoredCells, done.removedSheets) };
+      const cleared: Notice = { intent: "success", text: clearedText(done.restoredCells, done.removedSheets, done.keptConfirmations) };
       setNotices(done.notice ? [cleared, { intent: "info", text: done.notice }] : [cleared]);
     } catch (error) {
       setNotices([{ intent: "error", title: "清除标注未完成", text: errorText(error) }]);
@@ -96,6 +108,16 @@ export function ScoringView() {
       />
       <Notices notices={notices} />
       {report === null && notices.length === 0 && <Intro />}
+      {report !== null && changed && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>评分后工作簿已修改，请重新评分</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={busy !== null} onClick={score}>
+              重新评分
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {report !== null && (
         <>
           <ScoreCard report={report} scoredAt={scoredAt} onOpenSummary={() => select({ sheet: report.summarySheet, cell: "A1" })} />
@@ -103,7 +125,7 @@ export function ScoringView() {
             <>
               <Divider />
               <Subtitle2>发现的问题</Subtitle2>
-              <FindingsPanel key={run} findings={report.result.findings} onSelect={select} />
+              <FindingsPanel key={run} findings={report.result.findings} onSelect={select} review={review} />
             </>
           )}
           {report.result.narrative !== undefined && report.result.narrative !== "" && (

@@ -4,9 +4,10 @@
  * they ask this module, which forwards to the Office.js adapter (src/workbook/officejs.ts, the one file that talks to Excel).
  */
 import { BUILT_IN_PROFILES, getBuiltInProfile } from "../core/rules/profiles";
-import { clearMarks, scoreActiveWorkbook, selectCell, type ClearReport, type RunReport } from "../workbook/officejs";
+import type { FindingKey } from "../core/review/confirmations";
+import { clearMarks, scoreActiveWorkbook, selectCell, watchWorkbookChanges, workbookFingerprint, type ClearReport, type RunReport } from "../workbook/officejs";
 
-export type { ClearReport, RunReport };
+export type { ClearReport, FindingKey, RunReport };
 
 export type HostState = { ready: true } | { ready: false; message: string };
 
@@ -53,6 +54,25 @@ export function profileChoices(): ProfileChoice[] {
 
 export function scoreWorkbook(profileId: string): Promise<RunReport> {
   return scoreActiveWorkbook(getBuiltInProfile(profileId));
+}
+
+/** Marks a finding 已核对 (the note may be empty) and scores again, so that its cell is unmarked and 评分汇总 lists it. */
+export function confirmFinding(profileId: string, finding: FindingKey, note: string): Promise<RunReport> {
+  return scoreActiveWorkbook(getBuiltInProfile(profileId), { confirm: finding, note });
+}
+
+/** Withdraws a finding's 已核对 and scores again, so that its cell is marked again. */
+export function withdrawConfirmation(profileId: string, finding: FindingKey): Promise<RunReport> {
+  return scoreActiveWorkbook(getBuiltInProfile(profileId), { withdraw: finding });
+}
+
+/** Whether the values of the officer's sheets differ from those of the run that reported `fingerprint`. */
+export async function changedSince(fingerprint: string): Promise<boolean> {
+  return (await workbookFingerprint()) !== fingerprint;
+}
+
+export function onWorkbookChanged(changed: () => void): Promise<void> {
+  return watchWorkbookChanges(changed);
 }
 
 export function clearWorkbookMarks(): Promise<ClearReport> {

@@ -48,13 +48,24 @@ export function skippedSheetsText(sheets: readonly string[]): string | null {
   return sheets.length > 0 ? `工作表 ${sheets.join("、")} 受保护，未作标注` : null;
 }
 
-/** What 清除标注 did, naming only sheets the officer could see (the backup sheet is very hidden). */
-export function clearedText(restoredCells: number, removedSheets: readonly string[]): string {
+/**
+ * What 清除标注 did, naming only sheets the officer could see (the backup sheet is very hidden), and that the 已核对
+ * marks were kept: they are the officer's work, and the next run honours them.
+ */
+export function clearedText(restoredCells: number, removedSheets: readonly string[], keptConfirmations = 0): string {
   const visible = removedSheets.filter((s) => s !== BACKUP_SHEET);
-  if (restoredCells === 0 && visible.length === 0) return "没有需要清除的标注";
+  const kept = keptConfirmations > 0 ? `保留 ${keptConfirmations} 处“已核对”记录，重新评分时沿用` : null;
+  if (restoredCells === 0 && visible.length === 0) return ["没有需要清除的标注", kept].filter(Boolean).join("；");
   const parts = [`已清除 ${restoredCells} 处标注`];
   if (visible.length > 0) parts.push(`删除工作表 ${visible.join("、")}`);
-  return parts.join("，");
+  return [parts.join("，"), kept].filter(Boolean).join("；");
+}
+
+/** "已核对 12-01 17:30：note", for a confirmed finding. */
+export function confirmedText(confirmed: { note: string; at: string }): string {
+  const at = new Date(confirmed.at);
+  const when = Number.isNaN(at.getTime()) ? "" : ` ${at.toLocaleString("zh-CN", { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false })}`;
+  return `已核对${when}${confirmed.note ? `：${confirmed.note}` : ""}`;
 }
 
 /** The points of a finding in words that fit its kind, or null when no points apply. */

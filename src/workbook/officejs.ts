@@ -61,6 +61,8 @@ export interface RunReport {
 export interface ClearReport {
   restoredCells: number;
   removedSheets: string[];
+  /** 已核对 marks kept in the workbook for the next run. */
+  keptConfirmations: number;
   syncs: number;
   /** Said when something of ours may remain that this Excel cannot remove (notes, below ExcelApi 1.18). */
   notice?: string;
@@ -185,7 +187,7 @@ export async function clearInContext(context: Excel.RequestContext): Promise<Cle
   await readSync(sync);
   const read = recoverInterrupted(readers.map((r) => r()));
   const plan = planClear({ sheets: read.sheets });
-  if (!plan) return { restoredCells: 0, removedSheets: [], syncs: sync.count() };
+  if (!plan) return { restoredCells: 0, removedSheets: [], keptConfirmations: 0, syncs: sync.count() };
   assertWritable(listed, support, "clear");
   const done = queuePlan(context, plan, { ...read, listed, mode: support.notes, annotations: locate() });
   try {
@@ -197,7 +199,8 @@ export async function clearInContext(context: Excel.RequestContext): Promise<Cle
     done.unseenNotes > 0
       ? `此版本 Excel 无法读取和删除便笺：${done.unseenNotes} 个单元格上可能还留有绩效自评助手写的便笺（以“${NOTE_PREFIX}”开头），如有请手动删除`
       : undefined;
-  return { restoredCells: done.restoredCells, removedSheets: done.removedSheets, syncs: sync.count(), ...(notice ? { notice } : {}) };
+  const keptConfirmations = plan.backup?.record.confirmations?.length ?? 0;
+  return { restoredCells: done.restoredCells, removedSheets: done.removedSheets, keptConfirmations, syncs: sync.count(), ...(notice ? { notice } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -54,6 +54,15 @@ describe("scoreSummaryMessage", () => {
     expect(message).toContain("发现 1 处缺少扣分说明、1 处数据错误、1 处需人工确认。");
   });
 
+  it("says how many findings are confirmed and which confirmations lapsed", () => {
+    const confirmed = { ...finding("deduction"), confirmed: { note: "", at: "2026-12-01T09:30:00Z" } };
+    const r = report([confirmed, finding("deduction")]);
+    r.result.lapsedConfirmations = [{ sheet: "评分表", cell: "F6", kind: "manual", value: "4", valueNow: "5", note: "", at: "2026-12-01T09:30:00Z" }];
+    const message = scoreSummaryMessage(r);
+    expect(message).toContain("发现 2 处扣分（其中 1 处已核对）。");
+    expect(message).toContain("评分表!F6 的“已核对”（需人工确认）已失效：单元格的值由“4”改为“5”");
+  });
+
   it("warns about protected sheets that were left unmarked", () => {
     const message = scoreSummaryMessage(report([finding("deduction")], { skippedProtectedSheets: ["评分表", "数据表"] }));
     expect(message.endsWith("工作表 评分表、数据表 受保护，未作标注。")).toBe(true);
@@ -62,13 +71,19 @@ describe("scoreSummaryMessage", () => {
 
 describe("clearSummaryMessage", () => {
   it("counts restored cells and names removed sheets, but not our hidden backup sheet", () => {
-    expect(clearSummaryMessage({ restoredCells: 12, removedSheets: ["评分汇总", "ziping_备份"], syncs: 2 })).toBe(
+    expect(clearSummaryMessage({ restoredCells: 12, removedSheets: ["评分汇总", "ziping_备份"], keptConfirmations: 0, syncs: 2 })).toBe(
       "已清除 12 处标注，删除工作表 评分汇总。"
     );
   });
 
   it("says there was nothing to clear", () => {
-    expect(clearSummaryMessage({ restoredCells: 0, removedSheets: [], syncs: 1 })).toBe("没有需要清除的标注。");
+    expect(clearSummaryMessage({ restoredCells: 0, removedSheets: [], keptConfirmations: 0, syncs: 1 })).toBe("没有需要清除的标注。");
+  });
+
+  it("says that the 已核对 marks were kept for the next run", () => {
+    expect(clearSummaryMessage({ restoredCells: 4, removedSheets: ["评分汇总"], keptConfirmations: 2, syncs: 3 })).toBe(
+      "已清除 4 处标注，删除工作表 评分汇总；保留 2 处“已核对”记录，重新评分时沿用。"
+    );
   });
 });
 
