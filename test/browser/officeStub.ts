@@ -22,11 +22,20 @@ const actions = new Map<string, (event: { completed(): void }) => unknown>();
 const dialogs: StubDialog[] = [];
 let fake: FakeExcel | undefined;
 
-const ready: Promise<void> = (async () => {
+/** Where __fake.save() keeps the saved workbook, so that the reloaded page (a reopened workbook) opens it. */
+const SAVED = "ziping-test.saved";
+
+async function openedBytes(): Promise<ArrayBuffer> {
+  const saved = sessionStorage.getItem(SAVED);
+  if (saved !== null) return Uint8Array.from(atob(saved), (c) => c.charCodeAt(0)).buffer;
   // Which workbook is open: ?fixture=name.xlsx on the page's URL, else the test's main example.
   const response = await fetch(new URLSearchParams(location.search).get("fixture") ?? "fixture.xlsx");
+  return response.arrayBuffer();
+}
+
+const ready: Promise<void> = (async () => {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(await response.arrayBuffer());
+  await book.xlsx.load(await openedBytes());
   fake = createFakeExcel(book);
   Object.assign(window, {
     Excel: fake.Excel,
@@ -37,6 +46,25 @@ const ready: Promise<void> = (async () => {
         return s ? `${s.sheet}!${s.address}` : null;
       },
       sheetNames: () => book.worksheets.map((ws) => ws.name),
+      /** The officer types into a cell. */
+      edit: (sheet: string, cell: string, value: string | number) => fake?.edit(sheet, cell, value),
+      /** A cell's fill ("#RRGGBB" or null) and note, as the officer sees them. */
+      cell: (sheet: string, address: string) => {
+        const c = book.getWorksheet(sheet)?.getCell(address);
+        const fill = c?.fill as { type?: string; fgColor?: { argb?: string } } | undefined;
+        const note = c?.note as string | { texts?: { text: string }[] } | undefined;
+        return {
+          fill: fill?.type === "pattern" && fill.fgColor?.argb ? `#${fill.fgColor.argb.slice(2)}` : null,
+          note: note === undefined ? null : typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join(""),
+        };
+      },
+      /** Saves the workbook as .xlsx for the next load of the page: reloading then is closing and reopening it. */
+      save: async () => {
+        const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+        let text = "";
+        for (const b of bytes) text += String.fromCharCode(b);
+        sessionStorage.setItem(SAVED, btoa(text));
+      },
       syncCount: () => fake?.syncCount() ?? 0,
     },
   });

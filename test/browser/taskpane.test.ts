@@ -25,7 +25,13 @@ const EXAMPLE = path.join(ROOT, "examples", "示例-数据与自评不符-2024-�
 /** The test hooks officeStub.ts and the init script put on window. */
 interface Hooks {
   __csp: string[];
-  __fake: { selectedAddress(): string | null; sheetNames(): string[] };
+  __fake: {
+    selectedAddress(): string | null;
+    sheetNames(): string[];
+    edit(sheet: string, cell: string, value: string | number): void;
+    cell(sheet: string, address: string): { fill: string | null; note: string | null };
+    save(): Promise<void>;
+  };
   __office: {
     actionNames(): string[];
     invoke(name: string): Promise<void>;
@@ -130,7 +136,7 @@ test("scores, shows and visits findings, and clears the marks", async () => {
     expect(cardText).toContain(String(expected.total.computed));
     expect(cardText).toContain(`（${expected.grade}）`);
 
-    const items = page.locator("section button");
+    const items = page.locator("section button[data-finding]");
     expect(await items.count()).toBe(expected.findings.length);
 
     // Clicking a finding selects its cell in Excel and marks it current.
@@ -182,6 +188,48 @@ test("scores, shows and visits findings, and clears the marks", async () => {
     expect(foreignRequests(requests)).toEqual([]);
     expect(requests).toContain(OFFICE_JS);
     expect(await page.evaluate(() => (window as unknown as Hooks).__csp)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a finding marked 已核对 is unmarked but counted, survives save → reopen → re-score, and lapses when its value changes", async () => {
+  const { context, page, pageErrors } = await open("taskpane.html", "stub");
+  try {
+    const scoreButton = page.getByRole("button", { name: "评分", exact: true });
+    await scoreButton.click();
+    const card = page.getByLabel("评分结果");
+    await card.waitFor();
+    const item = page.locator("section > div", { hasText: "评分表!I14" });
+    expect(await page.evaluate(() => (window as unknown as Hooks).__fake.cell("评分表", "I14").note)).toMatch(/^【绩效自评助手】/);
+
+    await item.getByRole("button", { name: "标为已核对" }).click();
+    await item.getByLabel("核对说明").fill("已对照绩效目标表核实");
+    await item.getByRole("button", { name: "确认已核对" }).click();
+    await item.getByText(/已核对 .*：已对照绩效目标表核实/).waitFor();
+    expect(await card.innerText()).toContain("其中 1 处已核对");
+    // Still counted: the list holds every finding; the cell is as the officer had it.
+    expect(await page.locator("section button[data-finding]").count()).toBe(expected.findings.length);
+    expect(await page.evaluate(() => (window as unknown as Hooks).__fake.cell("评分表", "I14"))).toEqual({ fill: null, note: null });
+    await page.screenshot({ path: path.join(OUT, "taskpane-confirmed.png"), fullPage: true });
+
+    // Saved, closed and reopened: a new pane, the workbook from its file.
+    await page.evaluate(() => (window as unknown as Hooks).__fake.save());
+    await page.reload();
+    await scoreButton.click();
+    await item.getByText(/已核对 .*：已对照绩效目标表核实/).waitFor();
+    expect(await page.getByRole("button", { name: "重新评分" }).count()).toBe(0);
+
+    // The officer changes the confirmed cell: the pane asks for a re-score, which shows the finding again.
+    await page.evaluate(() => (window as unknown as Hooks).__fake.edit("评分表", "I14", 2));
+    await page.getByText("评分后工作簿已修改，请重新评分").waitFor();
+    await page.screenshot({ path: path.join(OUT, "taskpane-changed.png"), fullPage: true });
+    await page.getByRole("button", { name: "重新评分" }).click();
+    await page.getByText(/评分表!I14 的“已核对”（扣分）已失效：单元格的值由“3”改为“2”/).waitFor();
+    expect(await page.getByText("评分后工作簿已修改，请重新评分").count()).toBe(0);
+    expect(await item.getByRole("button", { name: "标为已核对" }).count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as Hooks).__fake.cell("评分表", "I14").note)).toMatch(/^【绩效自评助手】/);
     expect(pageErrors).toEqual([]);
   } finally {
     await context.close();
