@@ -89,10 +89,10 @@ export class WorkbookWriteError extends Error {
 }
 
 /** 已核对 given to one finding (with the officer's note, possibly empty), or withdrawn. */
-export type Review = { confirm: FindingKey; note: string } | { withdraw: FindingKey };
+export type ConfirmationChange = { confirm: FindingKey; note: string } | { withdraw: FindingKey };
 
 /** The engine of a run: the workbook's confirmations as stored, or changed by `review` against the values read now. */
-export function engineFor(profile: Profile, review?: Review, now: () => Date = () => new Date()): Engine {
+export function engineFor(profile: Profile, review?: ConfirmationChange, now: () => Date = () => new Date()): Engine {
   const confirmations = (snapshot: WorkbookSnapshot): Confirmation[] => {
     const stored = storedConfirmations(snapshot);
     if (!review) return stored;
@@ -102,7 +102,7 @@ export function engineFor(profile: Profile, review?: Review, now: () => Date = (
 }
 
 /** Scores the open workbook; with `review`, after marking a finding 已核对 or withdrawing the mark. */
-export function scoreActiveWorkbook(profile: Profile, review?: Review): Promise<RunReport> {
+export function scoreActiveWorkbook(profile: Profile, review?: ConfirmationChange): Promise<RunReport> {
   return Excel.run((context) => scoreInContext(context, engineFor(profile, review)));
 }
 

@@ -15,7 +15,7 @@ import { previousBackup } from "../../src/core/plan/backup";
 import { NOTE_PREFIX } from "../../src/core/plan/writePlan";
 import { getBuiltInProfile } from "../../src/core/rules/profiles";
 import { snapshotOf } from "../../src/workbook/exceljs";
-import { clearInContext, ClearReport, engineFor, fingerprintInContext, Review, RunReport, scoreInContext } from "../../src/workbook/officejs";
+import { clearInContext, ClearReport, ConfirmationChange, engineFor, fingerprintInContext, RunReport, scoreInContext } from "../../src/workbook/officejs";
 import { createFakeExcel, dumpWorkbook, FakeExcel } from "../fake-excel/fakeExcel";
 
 const PROFILE = getBuiltInProfile("default");
@@ -31,7 +31,7 @@ afterEach(() => {
   uninstall = undefined;
 });
 
-function run(fake: FakeExcel, review?: Review): Promise<RunReport> {
+function run(fake: FakeExcel, review?: ConfirmationChange): Promise<RunReport> {
   uninstall?.();
   uninstall = fake.install();
   return fake.Excel.run((context) => scoreInContext(context as unknown as Excel.RequestContext, engineFor(PROFILE, review, () => AT)));
