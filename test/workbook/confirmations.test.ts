@@ -104,7 +104,7 @@ describe("已核对 in the add-in", () => {
     const fake = createFakeExcel(wb);
     await run(fake, { confirm: I14, note: "看过" });
     const cleared = await clear(fake);
-    expect(cleared.removedSheets).toEqual([SUMMARY_SHEET]);
+    expect(cleared).toMatchObject({ removedSheets: [SUMMARY_SHEET], keptConfirmations: 1 });
     expect(wb.worksheets.map((ws) => ws.name)).toContain(BACKUP_SHEET);
     const kept = previousBackup(snapshotOf(await reopened(wb)))!;
     expect(kept).toMatchObject({ summarySheet: null, fills: [], notes: [], confirmations: [expect.objectContaining({ ...I14, note: "看过" })] });

@@ -225,7 +225,7 @@ describe("a scoring run", () => {
     expect(dumpWorkbook(wb)).not.toEqual(before);
     const cleared = await clear(fake);
     expect(dumpWorkbook(wb)).toEqual(before);
-    expect(cleared).toEqual({ restoredCells: 6, removedSheets: [SUMMARY_SHEET, BACKUP_SHEET], syncs: 3 });
+    expect(cleared).toEqual({ restoredCells: 6, removedSheets: [SUMMARY_SHEET, BACKUP_SHEET], keptConfirmations: 0, syncs: 3 });
   });
 
   test("a second run leaves the workbook as one run does, and one clearing still restores it", async () => {
@@ -376,6 +376,7 @@ describe("notes and comments", () => {
     expect(cleared).toEqual({
       restoredCells: 4,
       removedSheets: [SUMMARY_SHEET, BACKUP_SHEET],
+      keptConfirmations: 0,
       syncs: 3,
       notice: `此版本 Excel 无法读取和删除便笺：4 个单元格上可能还留有绩效自评助手写的便笺（以“${NOTE_PREFIX}”开头），如有请手动删除`,
     });
@@ -535,7 +536,7 @@ describe("round trips", () => {
     const wb = officersBook();
     const before = dumpWorkbook(wb);
     const untouched = await fakeOf(wb);
-    expect(await clear(untouched)).toEqual({ restoredCells: 0, removedSheets: [], syncs: 2 });
+    expect(await clear(untouched)).toEqual({ restoredCells: 0, removedSheets: [], keptConfirmations: 0, syncs: 2 });
     expect(dumpWorkbook(wb)).toEqual(before);
   });
 });
