@@ -89,7 +89,7 @@ export async function scoreFile(input: string, profile: Profile, output: string 
     const snapshot = snapshotOfLoaded(opened, shown);
     result = scoreWorkbook(snapshot, profile);
     if (output) {
-      applyPlan(opened.workbook, planWrite(result, snapshot));
+      applyPlan(opened.workbook, planWrite(result, snapshot, opened.prepared.lacks));
       copy = await copyBytes(opened, ownSheetNames(snapshot));
       copyLacks = await copyLosses(opened.prepared.source, copy);
     }

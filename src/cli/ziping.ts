@@ -117,6 +117,8 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(e.message);
       });
       const output = opts.write ? opts.output ?? defaultOutput(input) : null;
+      // The copy is always a macro-free .xlsx: under .xlsm or .xls Excel would refuse to open it.
+      if (output && path.extname(output).toLowerCase() !== ".xlsx") throw new UsageError(`输出文件 ${output} 的扩展名须是 .xlsx：评分后的副本是不含宏的 .xlsx 工作簿，换成其他扩展名 Excel 会拒绝打开`);
       const profileFile = opts.profile && isProfileFile(opts.profile) ? opts.profile : null;
       const { result, copyLacks } = await scoreFile(input, profile, output, { narrative: opts.narrative, profileFile });
       // Never silently: what the copy could not keep is said on stderr (and in the JSON), the input keeps all of it.

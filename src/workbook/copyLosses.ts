@@ -1,21 +1,30 @@
 import JSZip from "jszip";
 import { readPart } from "./xlsxPackage";
 
-/** Parts of a workbook that the copy, written through ExcelJS, may not carry over, and how each shows in a package. */
-const FEATURES: { name: string; count: (zip: JSZip, workbookXml: string) => number }[] = [
-  { name: "定义的名称", count: (_, wb) => (wb.match(/<(?:\w+:)?definedName\b/g) ?? []).length },
-  { name: "外部链接", count: (zip) => zip.file(/^xl\/externalLinks\/[^/]+\.xml$/).length },
-  { name: "工作簿结构保护", count: (_, wb) => (/<(?:\w+:)?workbookProtection\b/.test(wb) ? 1 : 0) },
-  { name: "图表", count: (zip) => zip.file(/^xl\/charts\/chart[^/]*\.xml$/).length },
-  { name: "数据透视表", count: (zip) => zip.file(/^xl\/pivotTables\/[^/]+\.xml$/).length },
-  { name: "宏（VBA 代码）", count: (zip) => zip.file(/^xl\/vbaProject\.bin$/).length },
-  { name: "切片器", count: (zip) => zip.file(/^xl\/slicers\/[^/]+\.xml$/).length },
+/**
+ * Parts of a workbook that a copy written through ExcelJS could lose, and how each shows in a package. carryParts.ts
+ * carries the `carried` ones over from the original; the others cannot be kept in an .xlsx copy (macros need .xlsm)
+ * or hang on extension lists ExcelJS drops (slicers), and are named instead.
+ */
+const FEATURES: { name: string; carried: boolean; count: (zip: JSZip, workbookXml: string) => number }[] = [
+  { name: "定义的名称", carried: true, count: (_, wb) => (wb.match(/<(?:\w+:)?definedName\b/g) ?? []).length },
+  { name: "外部链接", carried: true, count: (zip) => zip.file(/^xl\/externalLinks\/[^/]+\.xml$/).length },
+  { name: "工作簿结构保护", carried: true, count: (_, wb) => (/<(?:\w+:)?workbookProtection\b/.test(wb) ? 1 : 0) },
+  { name: "图表", carried: true, count: (zip) => zip.file(/^xl\/charts\/chart[^/]*\.xml$/).length },
+  { name: "数据透视表", carried: true, count: (zip) => zip.file(/^xl\/pivotTables\/[^/]+\.xml$/).length },
+  { name: "宏（VBA 代码）", carried: false, count: (zip) => zip.file(/^xl\/vbaProject\.bin$/).length },
+  { name: "切片器", carried: false, count: (zip) => zip.file(/^xl\/slicers\/[^/]+\.xml$/).length },
 ];
 
-async function counts(bytes: Buffer): Promise<number[]> {
-  const zip = await JSZip.loadAsync(bytes);
+async function counts(zip: JSZip): Promise<number[]> {
   const workbookXml = (await readPart(zip, "xl/workbook.xml")) ?? "";
   return FEATURES.map((f) => f.count(zip, workbookXml));
+}
+
+/** What no copy of this workbook keeps ("宏（VBA 代码） 1 个"), known before the copy is written, for 评分汇总 to say. */
+export async function uncarriedParts(original: JSZip): Promise<string[]> {
+  const found = await counts(original);
+  return FEATURES.flatMap((f, i) => (!f.carried && found[i] > 0 ? [`${f.name} ${found[i]} 个`] : []));
 }
 
 /**
@@ -23,6 +32,6 @@ async function counts(bytes: Buffer): Promise<number[]> {
  * copy must never lose something silently. The original file keeps all of it.
  */
 export async function copyLosses(original: Buffer, copy: Buffer): Promise<string[]> {
-  const [before, after] = await Promise.all([counts(original), counts(copy)]);
+  const [before, after] = await Promise.all([JSZip.loadAsync(original).then(counts), JSZip.loadAsync(copy).then(counts)]);
   return FEATURES.flatMap((f, i) => (before[i] > after[i] ? [`${f.name} ${before[i] - after[i]} 个`] : []));
 }

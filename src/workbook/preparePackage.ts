@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { ScoringError } from "../core/errors";
+import { uncarriedParts } from "./copyLosses";
 import { attr, CONTENT_TYPES, elements, generate, P, partSize, readPart, SheetPart, sheetParts, WORKBOOK_RELS } from "./xlsxPackage";
 
 /**
@@ -21,6 +22,8 @@ export interface Prepared {
   mergeElements: Map<string, string>;
   /** By sheet name, then cell: the ISO text of each t="d" cell. */
   dates: Map<string, Map<string, string>>;
+  /** What no .xlsx copy of this workbook can keep ("宏（VBA 代码） 1 个"), see copyLosses.ts. */
+  lacks: string[];
 }
 
 /**
@@ -105,7 +108,7 @@ export async function preparePackage(bytes: Buffer): Promise<Prepared> {
   const zip = await JSZip.loadAsync(bytes);
   const sheets = await sheetParts(zip);
   checkSize(zip, sheets);
-  const out: Prepared = { bytes, source: bytes, merges: new Map(), mergeElements: new Map(), dates: new Map() };
+  const out: Prepared = { bytes, source: bytes, merges: new Map(), mergeElements: new Map(), dates: new Map(), lacks: await uncarriedParts(zip) };
   let changed = false;
   for (const sheet of sheets) {
     const xml = (await readPart(zip, sheet.part)) ?? "";

@@ -1,23 +1,22 @@
 import JSZip from "jszip";
+import { carryParts } from "./carryParts";
 import { Prepared } from "./preparePackage";
-import { attr, generate, P, readPart, sheetParts } from "./xlsxPackage";
+import { attr, generate, P, putInOrder, readPart, sheetParts } from "./xlsxPackage";
 
 /**
- * Puts back into the copy ExcelJS wrote what preparePackage took out of its input: each sheet's merged ranges,
- * exactly as the officer's file had them, and the ISO dates (t="d") as dates.
+ * Puts back into the copy ExcelJS wrote what preparePackage took out of its input (each sheet's merged ranges exactly
+ * as the officer's file had them, the ISO dates as dates) and carries over what ExcelJS drops (carryParts.ts).
+ * Sheets of ours that this run wrote anew (`replaced`) get nothing of their old selves back.
  */
 
 /** Elements that follow <mergeCells> in a worksheet (ECMA-376 order); it goes before the first one present. */
 const AFTER_MERGES = ["phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-const AFTER_MERGES_RE = new RegExp(`<${P}(?:${AFTER_MERGES.join("|")})\\b|</${P}worksheet>`);
 
 const SHEET_DATA_END = new RegExp(`</${P}sheetData>|<${P}sheetData\\s*/>`);
 
 function putMerges(xml: string, element: string): string {
   const start = xml.search(SHEET_DATA_END);
-  const at = start < 0 ? null : AFTER_MERGES_RE.exec(xml.slice(start));
-  if (!at) return xml;
-  return xml.slice(0, start + at.index) + element + xml.slice(start + at.index);
+  return start < 0 ? xml : putInOrder(xml, "mergeCells", element, AFTER_MERGES, "worksheet", start);
 }
 
 const CELL = new RegExp(`<${P}c\\b[^>]*?(?:/>|>[\\s\\S]*?</${P}c>)`, "g");
@@ -34,10 +33,11 @@ function putDates(xml: string, dates: Map<string, string>): string {
   });
 }
 
-export async function restorePackage(written: Buffer, prepared: Prepared): Promise<Buffer> {
-  if (prepared.mergeElements.size === 0 && prepared.dates.size === 0) return written;
+export async function restorePackage(written: Buffer, prepared: Prepared, replaced: Set<string>): Promise<Buffer> {
   const zip = await JSZip.loadAsync(written);
+  let changed = false;
   for (const sheet of await sheetParts(zip)) {
+    if (replaced.has(sheet.name)) continue;
     const merges = prepared.mergeElements.get(sheet.name);
     const dates = prepared.dates.get(sheet.name);
     if (!merges && !dates) continue;
@@ -45,6 +45,8 @@ export async function restorePackage(written: Buffer, prepared: Prepared): Promi
     if (merges) xml = putMerges(xml, merges);
     if (dates) xml = putDates(xml, dates);
     zip.file(sheet.part, xml);
+    changed = true;
   }
-  return generate(zip);
+  if (await carryParts(await JSZip.loadAsync(prepared.source), zip, replaced)) changed = true;
+  return changed ? generate(zip) : written;
 }

@@ -22,14 +22,9 @@ export async function openXlsx(bytes: Buffer): Promise<OpenedXlsx> {
 
 /** The copy's bytes; `replaced` are sheets of ours this run wrote anew, which get nothing of their old selves back. */
 export async function copyBytes({ workbook, prepared }: OpenedXlsx, replaced: Iterable<string>): Promise<Buffer> {
-  const keep: Prepared = { ...prepared, mergeElements: new Map(prepared.mergeElements), dates: new Map(prepared.dates) };
-  for (const name of replaced) {
-    keep.mergeElements.delete(name);
-    keep.dates.delete(name);
-  }
   escapeTexts(workbook);
   const written = Buffer.from(await workbook.xlsx.writeBuffer(WRITE_OPTIONS));
-  return restorePackage(written, keep);
+  return restorePackage(written, prepared, new Set(replaced));
 }
 
 /**

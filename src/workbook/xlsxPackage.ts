@@ -77,3 +77,21 @@ export async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
 export async function generate(zip: JSZip): Promise<Buffer> {
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 1 } });
 }
+
+/** Matches a whole element, `<name …/>` or `<name …>…</name>`, with any prefix. */
+export function elementPattern(name: string, flags = ""): RegExp {
+  return new RegExp(`<${P}${name}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${P}${name}>)`, flags);
+}
+
+/**
+ * Puts `element` into `xml` where the schema's sequence wants it: in place of an existing `name` element, or before
+ * the first element of `followers` present (searched from `from`), or before the closing `root` tag.
+ */
+export function putInOrder(xml: string, name: string, element: string, followers: string[], root: string, from = 0): string {
+  const existing = elementPattern(name).exec(xml.slice(from));
+  if (existing) return xml.slice(0, from + existing.index) + element + xml.slice(from + existing.index + existing[0].length);
+  const next = new RegExp(`<${P}(?:${followers.join("|")})(?=[\\s/>])|</${P}${root}>`).exec(xml.slice(from));
+  if (!next) return xml;
+  const at = from + next.index;
+  return xml.slice(0, at) + element + xml.slice(at);
+}

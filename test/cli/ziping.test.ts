@@ -194,6 +194,8 @@ describe("usage errors exit 2", () => {
     [["score", "a.xlsx", "--colour"], /不认识的选项 --colour/],
     [["grade", "a.xlsx"], /不认识的命令/],
     [["score", "a.xlsx", "-o", "a.xlsx"], /输出文件不能与输入文件相同/],
+    [["score", "a.xlsx", "-o", "a.xlsm"], /扩展名须是 \.xlsx/],
+    [["score", "a.xlsx", "-o", "评分"], /扩展名须是 \.xlsx/],
     [["score", "a.xlsx", "--profile", "shanghai"], /没有名为“shanghai”的内置评分规则/],
   ])("%p", async (args, message) => {
     const r = await ziping(...(args as string[]));

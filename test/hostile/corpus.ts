@@ -4,6 +4,7 @@
  * findings, or exit 1 with a Chinese message. hostile.test.ts runs every one through the command line and checks the
  * general promises (values kept, nothing we write is a formula, a re-run gives the same result) on top.
  */
+import { EXTRA_SHEET, withWorkbookExtras } from "../helpers/workbookExtras";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
@@ -714,6 +715,13 @@ export const CORPUS: HostileCase[] = [
         await addSheet(zip, "说明", sheetXml(rowXml(1, [{ xml: `<c r="{ref}" t="inlineStr"><is><t>_x0041_B</t></is></c>` }])), "xl/worksheets/sheet7.xml");
       }),
     expect: { exit: 0, findings: seedDeductions(), cells: { "说明!A1": "AB" } },
+  },
+  {
+    name: "names-links-protection-chart-pivot",
+    about: "defined names (a constant a formula uses), an external link, structure protection, a chart and a pivot table: carried into the copy from the original package, nothing named as lost",
+    build: async () => seedBook(),
+    repack: withWorkbookExtras,
+    expect: { exit: 0, findings: seedDeductions(), total: SEED_TOTAL, cells: { [`${EXTRA_SHEET}!B3`]: 3 } },
   },
   {
     name: "huge-ledger",

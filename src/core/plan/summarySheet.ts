@@ -31,12 +31,13 @@ const AS_DECLARED_FILL = "#EDEDED";
 const KINDS: FindingKind[] = ["deduction", "mismatch", "missing-reason", "invalid", "manual"];
 
 /** The rows of the 评分汇总 sheet: totals, one row per indicator, the findings with links, and the draft text. */
-export function summarySheetRows(result: ScoreResult, skippedProtectedSheets: string[]): Omit<SummarySheetPlan, "name"> {
+export function summarySheetRows(result: ScoreResult, skippedProtectedSheets: string[], copyLacks: string[] = []): Omit<SummarySheetPlan, "name"> {
   const rows: SummaryCell[][] = [];
   const who = [result.unit, result.year ? `${result.year} 年度` : null].filter(Boolean).join(" ");
   rows.push([bold(who ? `${SUMMARY_TITLE}：${who}` : SUMMARY_TITLE)]);
   rows.push([t(`评分规则：${result.profile}；评分表所在工作表：${result.scoringSheets.join("、")}；本表由绩效自评助手生成，重新评分时会被替换。`)]);
   for (const sheet of skippedProtectedSheets) rows.push([t(`工作表“${sheet}”受保护，未作标注，问题只列在本表。`, { fill: MARK_FILL.invalid })]);
+  if (copyLacks.length > 0) rows.push([t(`本文件是评分时另存的副本，未能保留原文件中的${copyLacks.join("、")}；原文件未改动，其中这些内容完好。`, { fill: MARK_FILL.invalid })]);
   for (const text of lapsedTexts(result)) rows.push([t(text, { fill: MARK_FILL.mismatch })]);
   rows.push([]);
   rows.push([bold("满分"), bold("自评得分"), bold("核算得分"), bold("自评等级"), bold("核算等级"), bold("核实范围")].map((c) => ({ ...c, fill: HEADER_FILL })));

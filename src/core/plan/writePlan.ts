@@ -69,7 +69,11 @@ function backupPlan(summarySheet: string | null, carried: ReturnType<typeof spli
 const protectedSheetsOf = (snapshot: WorkbookSnapshot) => new Set(snapshot.sheets.filter((s) => s.protected).map((s) => s.name));
 
 /** Every write of a scoring run: undo the earlier run, mark, summarise, remember. */
-export function planWrite(result: ScoreResult, snapshot: WorkbookSnapshot): WritePlan {
+/**
+ * `copyLacks`: what a copy written from this snapshot cannot keep of the workbook ("宏（VBA 代码） 1 个"), for 评分汇总 to
+ * say; none when the workbook itself is written (the add-in).
+ */
+export function planWrite(result: ScoreResult, snapshot: WorkbookSnapshot, copyLacks: string[] = []): WritePlan {
   refuseSheetsUnderOurNames(snapshot);
   const previous = previousBackup(snapshot);
   const protectedSheets = protectedSheetsOf(snapshot);
@@ -87,7 +91,7 @@ export function planWrite(result: ScoreResult, snapshot: WorkbookSnapshot): Writ
   return {
     clearPrevious: split.undo,
     marks,
-    summary: { name, ...summarySheetRows(result, skippedProtectedSheets) },
+    summary: { name, ...summarySheetRows(result, skippedProtectedSheets, copyLacks) },
     backup: backupPlan(name, split, marks, result.confirmations ?? []),
     skippedProtectedSheets,
   };
