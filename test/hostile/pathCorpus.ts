@@ -163,13 +163,13 @@ export const PATH_CORPUS: PathCase[] = [
   },
   {
     name: "output-is-folder",
-    about: "-o names an existing folder",
+    about: "-o names an existing folder, named as a workbook would be (a name without .xlsx is refused for that first)",
     setUp: async (dir) => {
       const { input, at } = await withInput(dir);
-      await fs.mkdir(at("结果"));
-      return [input, "-o", at("结果")];
+      await fs.mkdir(at("结果.xlsx"));
+      return [input, "-o", at("结果.xlsx")];
     },
-    expect: { exit: 2, message: /^ziping：输出文件 .*结果 是一个文件夹，请写出文件名\n$/ },
+    expect: { exit: 2, message: /^ziping：输出文件 .*结果\.xlsx 是一个文件夹，请写出文件名\n$/ },
   },
   {
     name: "full-disk-keeps-earlier-results",
