@@ -199,6 +199,8 @@ test("a finding marked 已核对 is unmarked but counted, survives save → reop
   const { context, page, pageErrors } = await open("taskpane.html", "stub");
   try {
     const scoreButton = page.getByRole("button", { name: "评分", exact: true });
+    // The pane shows once Office is ready, and the stub is ready once the workbook is open.
+    await scoreButton.waitFor();
     const before = await page.evaluate(() => (window as unknown as Hooks).__fake.syncCount());
     await scoreButton.click();
     const card = page.getByLabel("评分结果");
