@@ -1,7 +1,7 @@
 import { fmt } from "../core/decimal";
 import { KIND_LABEL, MARK_FILL } from "../core/plan/markColours";
 import { fileLink } from "./fileLink";
-import { BatchEntry, BatchFailure, departmentRows, gradeCounts, kindTotals, scoreBands } from "./summaryRows";
+import { BatchEntry, BatchFailure, departmentRows, failureReason, gradeCounts, kindTotals, scoreBands } from "./summaryRows";
 
 /**
  * 评分汇总.html of a batch, for those who would rather look than read: a histogram of computed scores, the departments
@@ -80,7 +80,7 @@ function frequentKinds(entries: BatchEntry[]): string {
 
 function failureList(failures: BatchFailure[]): string {
   if (failures.length === 0) return "";
-  const rows = failures.map((f) => `<tr><td>${esc(f.file)}</td><td>${esc(f.message)}</td></tr>`);
+  const rows = failures.map((f) => `<tr><td>${esc(f.file)}</td><td>${esc(failureReason(f))}</td></tr>`);
   return `<h2>未能评分的文件（${failures.length} 个）</h2><table><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
