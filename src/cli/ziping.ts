@@ -25,8 +25,11 @@ const USAGE = [
   "      ziping batch <文件夹> [-o <输出文件夹>] [--profile <id|file.json>] [--jobs <个数>] [--json]",
 ].join("\n");
 
-/** Files a batch scores at once: two, as this machine's cores measure it (see README); more only when asked. */
-const DEFAULT_JOBS = 2;
+/**
+ * Files a batch scores at once. Scoring is CPU work on one thread: on a 2-core machine two at a time (or two worker
+ * threads) took as long as one (npm run bench), so one is the default; more overlap slow reads and writes (a file server).
+ */
+const DEFAULT_JOBS = 1;
 const MAX_JOBS = 8;
 
 class UsageError extends Error {}
