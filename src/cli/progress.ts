@@ -45,7 +45,8 @@ export class Progress {
     const left = rate > 0 ? duration(((this.total - this.done) / rate) * 1000) : "—";
     const file = [...this.current][0] ?? "";
     const text = `[${"█".repeat(filled)}${"░".repeat(BAR - filled)}] ${this.done}/${this.total}  已用 ${duration(elapsed)}  ${rate.toFixed(1)} 个/秒  剩余约 ${left}  ${file}`;
-    return fitColumns(text, (this.stream.columns ?? 80) - 1);
+    // A terminal that reports no width (0) gets the usual 80 columns.
+    return fitColumns(text, (this.stream.columns || 80) - 1);
   }
 
   start(file: string): void {

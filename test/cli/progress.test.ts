@@ -31,6 +31,12 @@ test("the terminal line is cut to the terminal's width, Chinese counting two col
   expect(progress.line().startsWith("[░░░░")).toBe(true);
 });
 
+test("a terminal that reports no width gets 80 columns, not an empty line", () => {
+  const progress = new Progress(1, stream(true, 0), () => 0);
+  progress.start("单位1.xlsx");
+  expect(progress.line()).toBe(`[${"░".repeat(20)}] 0/1  已用 0 秒  0.0 个/秒  剩余约 —  单位1.xlsx`);
+});
+
 test("elsewhere one plain line per file, with what became of it, and nothing redrawn", () => {
   const out = stream(false);
   const progress = new Progress(2, out, () => 0);
