@@ -55,10 +55,10 @@ function copyPath(relative: string): string {
 }
 
 async function checkFolders(folder: string, output: string): Promise<void> {
-  const stats = await fs.stat(folder).catch(() => null);
+  const stats = await fs.stat(folder, { bigint: true }).catch(() => null);
   if (!stats) throw new PathError(`找不到文件夹 ${folder}`);
   if (!stats.isDirectory()) throw new PathError(`${folder} 不是文件夹：ziping batch 给一个文件夹中的全部工作簿评分，单个文件请用 ziping score`);
-  const out = await fs.stat(output).catch(() => null);
+  const out = await fs.stat(output, { bigint: true }).catch(() => null);
   if (out && !out.isDirectory()) throw new PathError(`输出文件夹 ${output} 是一个文件，请换一个文件夹`);
   if (out && out.dev === stats.dev && out.ino === stats.ino) throw new PathError(`输出文件夹不能是要评分的文件夹（${output}）：评分结果总是写入新文件，原表保持不变`);
 }
@@ -90,9 +90,9 @@ async function inPool<T>(items: T[], jobs: number, work: (item: T) => Promise<vo
 /** Scores one file and writes its copy; a file that cannot be scored or written becomes a failure with the reason. */
 async function scoreOne(file: FoundFile, target: OutputTarget | undefined, output: string, profile: Profile): Promise<BatchEntry | BatchFailure> {
   const shown = path.basename(file.relative);
+  // Only files with a workbook's name have a target (planAll); the others are told what to do.
+  if (!target) return { file: file.relative, message: nameProblem(shown) ?? `${shown}：不是 .xlsx 文件` };
   try {
-    const wrongName = nameProblem(shown);
-    if (wrongName || !target) return { file: file.relative, message: wrongName ?? `${shown}：不是 .xlsx 文件` };
     const bytes = await fs.readFile(file.path).catch((e: unknown) => {
       throw new FileError(readFailure(file.relative, e));
     });
