@@ -2,15 +2,15 @@ import { Divider, Subtitle2, makeStyles, tokens } from "@fluentui/react-componen
 import { useState } from "react";
 import type { Finding } from "../core/model";
 import { ActionBar, type Busy } from "./ActionBar";
-import { FindingsPanel } from "./FindingsPanel";
-import { NarrativePanel } from "./NarrativePanel";
+import { FindingsPanel } from "../ui/FindingsPanel";
+import { NarrativePanel } from "../ui/NarrativePanel";
 import { draftNotice } from "../core/narrative/narrate";
-import { Notices, type Notice } from "./Notices";
-import { rememberProfileId, rememberedProfileId } from "./profileChoice";
-import { ScoreCard } from "./ScoreCard";
+import { Notices, type Notice } from "../ui/Notices";
+import { profileChoices, rememberProfileId, rememberedProfileId } from "../ui/profileChoice";
+import { ScoreCard } from "../ui/ScoreCard";
 import { Intro } from "./Intro";
-import { clearWorkbookMarks, goToCell, profileChoices, scoreWorkbook, type RunReport } from "./service";
-import { clearedText, errorText, skippedSheetsText } from "./text";
+import { clearWorkbookMarks, goToCell, scoreWorkbook, type RunReport } from "./service";
+import { clearedText, errorText, skippedSheetsText } from "../ui/text";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -98,7 +98,7 @@ export function ScoringView() {
       {report === null && notices.length === 0 && <Intro />}
       {report !== null && (
         <>
-          <ScoreCard report={report} scoredAt={scoredAt} onOpenSummary={() => select({ sheet: report.summarySheet, cell: "A1" })} />
+          <ScoreCard result={report.result} marking={report} scoredAt={scoredAt} onOpenSummary={() => select({ sheet: report.summarySheet, cell: "A1" })} />
           {report.result.findings.length > 0 && (
             <>
               <Divider />

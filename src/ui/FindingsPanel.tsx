@@ -13,8 +13,8 @@ const useStyles = makeStyles({
 
 interface Props {
   findings: readonly Finding[];
-  /** Moves Excel's selection to the finding's cell. */
-  onSelect: (finding: Finding) => void;
+  /** Moves Excel's selection to the finding's cell; without an Excel to move, picking only marks it current. */
+  onSelect?: (finding: Finding) => void;
 }
 
 /** The findings of one run. Mounted afresh per run (keyed by the caller), so filter and position start clean. */
@@ -28,7 +28,7 @@ export function FindingsPanel({ findings, onSelect }: Props) {
 
   const pick = (finding: Finding) => {
     setCurrent(finding);
-    onSelect(finding);
+    onSelect?.(finding);
   };
   const step = (by: 1 | -1) => {
     const next = stepFinding(layout.ordered, current, by);
