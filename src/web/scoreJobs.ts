@@ -1,0 +1,46 @@
+/**
+ * The scoring the web page asks for, run in its worker (or, where a browser will not start one, in the page itself):
+ * each workbook exactly as `ziping score` scores it, and the zip of `ziping batch`'s outputs for several.
+ */
+import JSZip from "jszip";
+import { getBuiltInProfile } from "../core/rules/profiles";
+import { SUMMARY_PAGE, batchSummaryHtml } from "../batch/summaryPage";
+import { SUMMARY_WORKBOOK, batchSummaryWorkbook } from "../batch/summaryWorkbook";
+import { FileError, scoreXlsx } from "../workbook/scoreXlsx";
+import { errorText } from "../ui/text";
+import type { Answer, FailedUpload, Job, ScoredUpload } from "./jobs";
+
+/** The last segment of a path as the officer chose it ("财政局/2024/甲.xlsx" → "甲.xlsx"). */
+const baseName = (file: string) => file.slice(file.lastIndexOf("/") + 1);
+
+/** Beside the input, named as `ziping score` names it without -o: 甲.xlsx → 甲-评分.xlsx. */
+export function scoredName(file: string): string {
+  const dot = file.lastIndexOf(".");
+  const stem = dot > file.lastIndexOf("/") + 1 ? file.slice(0, dot) : file;
+  return `${stem}-评分.xlsx`;
+}
+
+async function score(file: string, bytes: Uint8Array, profileId: string): Promise<Answer> {
+  const shown = baseName(file);
+  try {
+    const { result, copy, copyLacks } = await scoreXlsx(bytes, shown, getBuiltInProfile(profileId), true);
+    return { kind: "scored", upload: { file, output: scoredName(file), result, copy: copy!, copyLacks } };
+  } catch (e) {
+    // A FileError already names the file, as the CLI prints it; anything else is said with the file's name.
+    return { kind: "failed", upload: { file, message: e instanceof FileError ? e.message : `${shown}：${errorText(e)}` } };
+  }
+}
+
+/** The summary names the scored copies as they lie in the zip; the copies are stored as they are (already deflated). */
+async function bundle(scored: ScoredUpload[], failed: FailedUpload[]): Promise<Answer> {
+  const entries = scored.map(({ file, output, result, copyLacks }) => ({ file, output, result, copyLacks }));
+  const zip = new JSZip();
+  for (const upload of scored) zip.file(upload.output, upload.copy, { compression: "STORE" });
+  zip.file(SUMMARY_WORKBOOK, await batchSummaryWorkbook(entries, failed), { compression: "STORE" });
+  zip.file(SUMMARY_PAGE, batchSummaryHtml(entries, failed));
+  return { kind: "bundle", zip: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) };
+}
+
+export function runJob(job: Job): Promise<Answer> {
+  return job.kind === "score" ? score(job.file, job.bytes, job.profileId) : bundle(job.scored, job.failed);
+}
