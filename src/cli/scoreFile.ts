@@ -1,19 +1,13 @@
 import { promises as fs } from "fs";
 import path from "path";
-import { scoreWorkbook, ScoringError } from "../core/engine";
-import { ScoreResult, WorkbookSnapshot } from "../core/model";
-import { ownSheetNames } from "../core/plan/backup";
-import { planWrite } from "../core/plan/writePlan";
 import { Profile } from "../core/rules/profile";
-import { applyPlan, snapshotOf } from "../workbook/exceljs";
-import { copyBytes, OpenedXlsx, openXlsx } from "../workbook/xlsxFile";
-import { copyLosses } from "../workbook/copyLosses";
+import { ScoreResult } from "../core/model";
+import { FileError, nameProblem, scoreXlsx } from "../workbook/scoreXlsx";
 import { NamedPath, OutputPath, planOutputs } from "./paths";
-import { notAnXlsx, readFailure, unreadablePackage } from "./readErrors";
+import { readFailure } from "./readErrors";
 import { writeOutputs } from "./writeOutputs";
 
-/** A file that cannot be scored; the message is Chinese and names the file. Exit code 1. */
-export class FileError extends Error {}
+export { FileError };
 
 export interface ScoredFile {
   result: ScoreResult;
@@ -35,31 +29,13 @@ export function defaultOutput(input: string): string {
   return path.join(dir, `${name}-评分.xlsx`);
 }
 
-async function load(input: string): Promise<OpenedXlsx> {
-  const shown = path.basename(input);
-  const ext = path.extname(input).toLowerCase();
-  if (ext === ".xls") throw new FileError(`${shown}：是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再评分`);
-  if (ext !== ".xlsx" && ext !== ".xlsm") throw new FileError(`${shown}：不是 .xlsx 文件`);
-  const bytes = await fs.readFile(input).catch((e: unknown) => {
+/** The file's bytes, once its name says it may be a workbook (an old .xls is told as such even when missing). */
+async function read(input: string): Promise<Buffer> {
+  const wrongName = nameProblem(path.basename(input));
+  if (wrongName) throw new FileError(wrongName);
+  return fs.readFile(input).catch((e: unknown) => {
     throw new FileError(readFailure(input, e));
   });
-  const wrong = notAnXlsx(bytes);
-  if (wrong) throw new FileError(`${shown}：${wrong}`);
-  try {
-    return await openXlsx(bytes);
-  } catch (e) {
-    throw new FileError(`${shown}：${e instanceof ScoringError ? e.message : unreadablePackage(e)}`);
-  }
-}
-
-/** The workbook as the engine reads it; a model ExcelJS built from an irregular package may not hold together. */
-function snapshotOfLoaded({ workbook, prepared }: OpenedXlsx, shown: string): WorkbookSnapshot {
-  try {
-    return snapshotOf(workbook, prepared.merges);
-  } catch (e) {
-    if (e instanceof ScoringError) throw e;
-    throw new FileError(`${shown}：${unreadablePackage(e)}`);
-  }
 }
 
 /** The files a run reads and writes, as paths.ts compares them. */
@@ -80,23 +56,7 @@ function pathsOf(input: string, output: string | null, options: ScoreOptions): {
 export async function scoreFile(input: string, profile: Profile, output: string | null, options: ScoreOptions = {}): Promise<ScoredFile> {
   const { inputs, outputs } = pathsOf(input, output, options);
   const targets = await planOutputs(inputs, outputs);
-  const shown = path.basename(input);
-  const opened = await load(input);
-  let result: ScoreResult;
-  let copy: Buffer | null = null;
-  let copyLacks: string[] = [];
-  try {
-    const snapshot = snapshotOfLoaded(opened, shown);
-    result = scoreWorkbook(snapshot, profile);
-    if (output) {
-      applyPlan(opened.workbook, planWrite(result, snapshot));
-      copy = await copyBytes(opened, ownSheetNames(snapshot));
-      copyLacks = await copyLosses(opened.prepared.source, copy);
-    }
-  } catch (e) {
-    if (e instanceof ScoringError) throw new FileError(`${shown}：${e.message}`);
-    throw e;
-  }
+  const { result, copy, copyLacks } = await scoreXlsx(await read(input), path.basename(input), profile, output !== null);
   const contents = [...(copy ? [copy] : []), ...(options.narrative ? [result.narrative ?? ""] : [])];
   await writeOutputs(targets.map((target, i) => ({ target, write: (file: string) => fs.writeFile(file, contents[i]) })));
   return { result, output, copyLacks };
