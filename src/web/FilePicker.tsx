@@ -44,6 +44,8 @@ export function FilePicker({ disabled, onUploads }: Props) {
 
   return (
     <div
+      role="region"
+      aria-label="拖放自评表"
       className={mergeClasses(styles.zone, over && !disabled && styles.over)}
       onDragOver={(event) => {
         event.preventDefault();

@@ -218,6 +218,42 @@ test("scores 20 files, one broken, while the page responds; the zip holds the co
   }
 });
 
+test("a chosen folder gives its workbooks, by their paths in it; a dropped one too, and dropped files as they are", async () => {
+  const folder = path.join(WORK, "部门报送");
+  await mkdir(path.join(folder, "2024"), { recursive: true });
+  await writeFile(path.join(folder, "2024", "单位A.xlsx"), await departmentBytes(0));
+  await writeFile(path.join(folder, "单位B.xlsx"), await departmentBytes(1));
+  await writeFile(path.join(folder, "2024", "说明.docx"), "不是工作簿");
+  await writeFile(path.join(folder, "2024", "~$单位A.xlsx"), "Excel 打开时留下的锁文件");
+  const { page, close } = await open(`${server.origin}/web.html`);
+  try {
+    await page.getByLabel("选择文件夹").setInputFiles(folder);
+    await page.getByText("已评分 2 个文件").waitFor();
+    expect(await page.locator('[aria-label="部门报送/2024/单位A.xlsx"]').innerText()).toContain("核算");
+    expect(await page.locator('[aria-label="部门报送/单位B.xlsx"]').count()).toBe(1);
+    const zipped = await downloaded(page, () => page.getByRole("button", { name: /下载全部评分结果/ }).click());
+    expect(Object.keys((await JSZip.loadAsync(zipped.bytes)).files).filter((f) => f.endsWith("-评分.xlsx")).sort()).toEqual([
+      "部门报送/2024/单位A-评分.xlsx",
+      "部门报送/单位B-评分.xlsx",
+    ]);
+
+    // Dropped files (here made in the page, as a drag from the desktop brings them).
+    const bytes = [...(await departmentBytes(2))];
+    const dropped = await page.evaluateHandle((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], "拖来的.xlsx"));
+      transfer.items.add(new File(["不是工作簿"], "备注.txt"));
+      return transfer;
+    }, bytes);
+    await page.getByRole("region", { name: "拖放自评表" }).dispatchEvent("drop", { dataTransfer: dropped });
+    await page.getByText("已评分 1 个文件，1 个无法评分").waitFor();
+    expect(await page.locator('[aria-label="拖来的.xlsx"]').innerText()).toContain("核算");
+    expect(await page.locator('[aria-label="备注.txt"]').innerText()).toContain("无法评分");
+  } finally {
+    await close();
+  }
+});
+
 test("opened as a local file (file://), where Chrome starts no worker, it scores in the page", async () => {
   const example = examples.find((f) => f.startsWith("雷州市"))!;
   const cliCopy = path.join(WORK, "file-cli.xlsx");
