@@ -2,7 +2,8 @@
  * `npm run bench`: how long the engine takes on a 1,000-indicator table, and what `ziping score` costs next to a bare
  * ExcelJS read + write of the same file, phase by phase; then the hostile inputs of issue 14 (huge ledger, many
  * merges, whole-column merge, long criteria) with their time and peak memory. Figures only; no test depends on timing.
- * `npm run bench -- --bounded` runs only the hostile inputs.
+ * `npm run bench -- --bounded` runs only the hostile inputs; `npm run bench -- --batch` only `ziping batch` on 50, 200
+ * and 1,000 generated workbooks (the full run includes 50 and 200).
  */
 import { promises as fs } from "fs";
 import os from "os";
@@ -16,6 +17,7 @@ import { scoreFile } from "../src/cli/scoreFile";
 import { applyPlan, snapshotOf, WRITE_OPTIONS } from "../src/workbook/exceljs";
 import { bigWorkbook } from "./bigWorkbook";
 import { boundedCases, runCase } from "./boundedCases";
+import { batchCases, runBatchCase } from "./batchCase";
 
 const INDICATORS = 1000;
 const RUNS = 9;
@@ -88,8 +90,15 @@ async function main(): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
 }
 
-const caseIndex = process.argv.indexOf("--case");
-const run = caseIndex > 0 ? runCase(process.argv[caseIndex + 1]) : process.argv.includes("--bounded") ? boundedCases() : main().then(boundedCases);
+const arg = (flag: string) => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] ?? "" : null);
+const caseName = arg("--case");
+const batchMode = arg("--batch-case");
+const run =
+  caseName !== null ? runCase(caseName)
+  : batchMode !== null ? runBatchCase(batchMode, Number(process.argv[process.argv.indexOf("--batch-case") + 2]))
+  : process.argv.includes("--bounded") ? boundedCases()
+  : process.argv.includes("--batch") ? batchCases([50, 200, 1000])
+  : main().then(boundedCases).then(() => batchCases([50, 200]));
 run.catch((e) => {
   console.error(e);
   process.exit(1);

@@ -1,7 +1,7 @@
 import { fmt } from "../core/decimal";
 import { KIND_LABEL, MARK_FILL } from "../core/plan/markColours";
 import { fileLink } from "./fileLink";
-import { BatchEntry, BatchFailure, departmentRows, gradeCounts, kindTotals, scoreBands } from "./summaryRows";
+import { BatchEntry, BatchFailure, departmentRows, failureReason, gradeCounts, kindTotals, scoreBands } from "./summaryRows";
 
 /**
  * 评分汇总.html of a batch, for those who would rather look than read: a histogram of computed scores, the departments
@@ -22,7 +22,7 @@ const STYLE = `
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Noto Sans Hans",sans-serif;margin:24px auto;max-width:1100px;padding:0 16px;color:#222}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:2px solid #4472C4;padding-bottom:4px}
 .lead{color:#555;margin:0 0 8px}table{border-collapse:collapse;width:100%;font-size:14px}
-th,td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}th{background:#D9E1F2}
+th,td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}th{background:#D9E1F2;white-space:nowrap}
 td.n{text-align:right;white-space:nowrap}.chip{display:inline-block;width:12px;height:12px;border:1px solid #888;margin-right:6px;vertical-align:-1px}
 .legend span{margin-right:16px}svg text{font-size:12px;fill:#333}.up{color:#C00000}
 `;
@@ -80,7 +80,7 @@ function frequentKinds(entries: BatchEntry[]): string {
 
 function failureList(failures: BatchFailure[]): string {
   if (failures.length === 0) return "";
-  const rows = failures.map((f) => `<tr><td>${esc(f.file)}</td><td>${esc(f.message)}</td></tr>`);
+  const rows = failures.map((f) => `<tr><td>${esc(f.file)}</td><td>${esc(failureReason(f))}</td></tr>`);
   return `<h2>未能评分的文件（${failures.length} 个）</h2><table><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 

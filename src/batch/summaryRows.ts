@@ -23,6 +23,12 @@ export interface BatchFailure {
   message: string;
 }
 
+/** Why a file was not scored, without the file's name that the message starts with (shown beside it already). */
+export function failureReason({ file, message }: BatchFailure): string {
+  const name = `${file.slice(file.lastIndexOf("/") + 1)}：`;
+  return message.startsWith(name) ? message.slice(name.length) : message;
+}
+
 export const KINDS = Object.keys(KIND_LABEL) as FindingKind[];
 export const GRADES: Grade[] = ["优", "良", "中", "差"];
 

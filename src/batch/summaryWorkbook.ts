@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { KIND_LABEL } from "../core/plan/markColours";
 import { cellLink, fileLink } from "./fileLink";
-import { BatchEntry, BatchFailure, departmentRows, findingRows, gradeCounts, KINDS } from "./summaryRows";
+import { BatchEntry, BatchFailure, departmentRows, failureReason, findingRows, gradeCounts, KINDS } from "./summaryRows";
 
 /**
  * 评分汇总表.xlsx of a batch: the departments ranked by computed score (with their grade distribution), every finding
@@ -144,7 +144,7 @@ function findingsSheet(wb: ExcelJS.Workbook, entries: BatchEntry[]): void {
 
 function failuresSheet(wb: ExcelJS.Workbook, failures: BatchFailure[]): void {
   const ws = wb.addWorksheet(SHEETS.failures);
-  table(ws, [{ header: "文件", width: 40 }, { header: "未能评分的原因", width: 90 }], failures.map((f) => [f.file, f.message]));
+  table(ws, [{ header: "文件", width: 40 }, { header: "未能评分的原因", width: 90 }], failures.map((f) => [f.file, failureReason(f)]));
   if (failures.length === 0) ws.addRow(["（没有未能评分的文件）"]);
 }
 

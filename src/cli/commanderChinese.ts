@@ -16,7 +16,7 @@ const HEADINGS: Record<string, string> = {
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 
 /** Columns `text` takes in a terminal (help is never coloured here), so help lines up around Chinese terms. */
-function displayWidth(text: string): number {
+export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
   return width;
@@ -41,11 +41,11 @@ export function usageErrorText(e: CommanderError): string {
     case "commander.unknownOption":
       return `不认识的选项 ${name}${suggestion ? `（是否想输入 ${suggestion}？）` : ""}`;
     case "commander.unknownCommand":
-      return `不认识的命令 ${name}（可用命令：score）${suggestion ? `（是否想输入 ${suggestion}？）` : ""}`;
+      return `不认识的命令 ${name}（可用命令：score、batch）${suggestion ? `（是否想输入 ${suggestion}？）` : ""}`;
     case "commander.optionMissingArgument":
       return `选项 ${name} 缺少取值`;
     case "commander.excessArguments":
-      return "参数过多：一次评分一个文件";
+      return "参数过多：score 一次评分一个文件，batch 一次评分一个文件夹";
     default:
       return "命令行有误";
   }

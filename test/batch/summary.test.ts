@@ -12,6 +12,7 @@ let entries: BatchEntry[];
 const failures: BatchFailure[] = [
   { file: "坏/残缺.xlsx", message: "残缺.xlsx：文件已损坏（压缩包不完整或有误），无法打开" },
   { file: "报告.xlsx", message: "报告.xlsx：不是 Excel 工作簿" },
+  { file: "说明.xlsx", message: "无法读取 说明.xlsx：没有读取权限" },
 ];
 
 /** Six generated departments: clean (100), deducting (93, 94), contradicting (92 → 85.6, 93 → 86.6), clean again. */
@@ -141,7 +142,12 @@ describe("评分汇总表.xlsx", () => {
   });
 
   test("the failures sheet lists each file and why", () => {
-    expect(sheetRows(wb.getWorksheet(SHEETS.failures)!)).toEqual([["文件", "未能评分的原因"], ...failures.map((f) => [f.file, f.message])]);
+    expect(sheetRows(wb.getWorksheet(SHEETS.failures)!)).toEqual([
+      ["文件", "未能评分的原因"],
+      ["坏/残缺.xlsx", "文件已损坏（压缩包不完整或有误），无法打开"],
+      ["报告.xlsx", "不是 Excel 工作簿"],
+      ["说明.xlsx", "无法读取 说明.xlsx：没有读取权限"],
+    ]);
   });
 
   test("with no failures the sheet says so", async () => {
@@ -164,7 +170,7 @@ describe("评分汇总.html", () => {
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]))).toBe(true);
     expect(html).toContain('aria-label="核算得分分布"');
     expect(html).toMatch(/<td>不一致<\/td>|不一致<\/td><td class="n">12 处/);
-    expect(html).toContain("未能评分的文件（3 个）");
+    expect(html).toContain("未能评分的文件（4 个）");
     expect(html).toContain('<a href="子目录/单位%20%235.xlsx">');
   });
 

@@ -229,7 +229,7 @@ test("--narrative writes the draft with the scored copy, and the report says whe
 
 describe("help and version", () => {
   /** Latin words the help may use: the program's and its commands' names, and file formats. */
-  const ALLOWED = ["ziping", "score", "help", "xlsx", "json", "txt"];
+  const ALLOWED = ["ziping", "score", "batch", "help", "xlsx", "json", "txt", "html"];
 
   /** The Latin words of `text` once option flags and <placeholders> / [placeholders] are taken out. */
   function englishWords(text: string): string[] {
@@ -237,12 +237,13 @@ describe("help and version", () => {
     return [...bare.matchAll(/[A-Za-z]{2,}/g)].map((m) => m[0]).filter((w) => !ALLOWED.includes(w.toLowerCase()));
   }
 
-  test.each([[["--help"]], [["score", "--help"]], [["help", "score"]], [["score", "-h"]]])("ziping %p speaks Chinese", async (args) => {
+  test.each([[["--help"]], [["score", "--help"]], [["help", "score"]], [["score", "-h"]], [["batch", "--help"]], [["help", "batch"]]])("ziping %p speaks Chinese", async (args) => {
     const r = await ziping(...args);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("用法：");
     expect(r.stdout).toContain("示例：");
     expect(r.stdout).toContain("ziping score 自评表.xlsx -o 已评分.xlsx --narrative 报告草稿.txt");
+    expect(r.stdout).toContain("ziping batch 收文 -o 评分结果 --jobs 4");
     expect(englishWords(r.stdout)).toEqual([]);
   });
 
