@@ -5,7 +5,7 @@ import { NarrativePanel } from "../ui/NarrativePanel";
 import { ScoreCard } from "../ui/ScoreCard";
 import { download, XLSX_TYPE } from "./download";
 import type { FailedUpload, ScoredUpload } from "./jobs";
-import { copyLacksText } from "./text";
+import { copyLacksText, scoredName } from "./text";
 
 const useStyles = makeStyles({
   result: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
@@ -13,20 +13,18 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-/** The copy's own name, without the folder it came from. */
-const fileName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
-
 /** One scored workbook as the task pane shows it, with its marked copy to download instead of marks in Excel. */
 export function ScoredResult({ upload }: { upload: ScoredUpload }) {
   const styles = useStyles();
   const { result } = upload;
   const lacks = copyLacksText(upload.copyLacks);
+  const name = scoredName(upload.file);
   return (
     <div className={styles.result}>
       <ScoreCard result={result} />
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => download(fileName(upload.output), upload.copy, XLSX_TYPE)}>
-          下载评分副本（{fileName(upload.output)}）
+        <Button appearance="primary" onClick={() => download(name, upload.copy, XLSX_TYPE)}>
+          下载评分副本（{name}）
         </Button>
       </div>
       {lacks !== null && (

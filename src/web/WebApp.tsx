@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Notices, type Notice } from "../ui/Notices";
 import { ProfileField } from "../ui/ProfileField";
 import { profileChoices, rememberProfileId, rememberedProfileId } from "../ui/profileChoice";
@@ -68,7 +68,8 @@ export function WebApp() {
   const styles = useStyles();
   const [profiles] = useState(profileChoices);
   const [profileId, setProfileId] = useState(rememberedProfileId);
-  const scorer = useRef(createScorer()).current;
+  // Made once for the page's life: each scorer starts a worker.
+  const [scorer] = useState(createScorer);
   const [rows, setRows] = useState<Row[]>([]);
   // Bumped per run so that the list (and which files are open) starts afresh.
   const [run, setRun] = useState(0);

@@ -8,7 +8,7 @@ import type { ScoreResult } from "../core/model";
 export interface ScoredUpload {
   /** The file as the officer chose it: its name, or its path inside a chosen folder. */
   file: string;
-  /** The scored copy's name (its path in the zip, beside the input's). */
+  /** The scored copy's path in the zip, as `ziping batch` lays out its output folder. */
   output: string;
   result: ScoreResult;
   copy: Uint8Array;

@@ -3,6 +3,7 @@
  * each workbook exactly as `ziping score` scores it, and the zip of `ziping batch`'s outputs for several.
  */
 import JSZip from "jszip";
+import { copyPath } from "../batch/copyPath";
 import { getBuiltInProfile } from "../core/rules/profiles";
 import { SUMMARY_PAGE, batchSummaryHtml } from "../batch/summaryPage";
 import { SUMMARY_WORKBOOK, batchSummaryWorkbook } from "../batch/summaryWorkbook";
@@ -13,25 +14,22 @@ import type { Answer, FailedUpload, Job, ScoredUpload } from "./jobs";
 /** The last segment of a path as the officer chose it ("财政局/2024/甲.xlsx" → "甲.xlsx"). */
 const baseName = (file: string) => file.slice(file.lastIndexOf("/") + 1);
 
-/** Beside the input, named as `ziping score` names it without -o: 甲.xlsx → 甲-评分.xlsx. */
-export function scoredName(file: string): string {
-  const dot = file.lastIndexOf(".");
-  const stem = dot > file.lastIndexOf("/") + 1 ? file.slice(0, dot) : file;
-  return `${stem}-评分.xlsx`;
-}
-
 async function score(file: string, bytes: Uint8Array, profileId: string): Promise<Answer> {
   const shown = baseName(file);
   try {
     const { result, copy, copyLacks } = await scoreXlsx(bytes, shown, getBuiltInProfile(profileId), true);
-    return { kind: "scored", upload: { file, output: scoredName(file), result, copy: copy!, copyLacks } };
+    return { kind: "scored", upload: { file, output: copyPath(file), result, copy: copy!, copyLacks } };
   } catch (e) {
-    // A FileError already names the file, as the CLI prints it; anything else is said with the file's name.
-    return { kind: "failed", upload: { file, message: e instanceof FileError ? e.message : `${shown}：${errorText(e)}` } };
+    // A FileError already names the file, as the CLI prints it; anything else is said as `ziping batch` says it.
+    const message = e instanceof FileError ? e.message : `${shown}：评分时出现意外错误：${errorText(e)}`;
+    return { kind: "failed", upload: { file, message } };
   }
 }
 
-/** The summary names the scored copies as they lie in the zip; the copies are stored as they are (already deflated). */
+/**
+ * The zip holds what `ziping batch` writes into its output folder: each copy at its input's path, the summary workbook
+ * and page beside them. The copies are stored as they are (already deflated).
+ */
 async function bundle(scored: ScoredUpload[], failed: FailedUpload[]): Promise<Answer> {
   const entries = scored.map(({ file, output, result, copyLacks }) => ({ file, output, result, copyLacks }));
   const zip = new JSZip();

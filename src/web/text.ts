@@ -2,6 +2,13 @@
 import { fmt } from "../core/decimal";
 import type { ScoreResult } from "../core/model";
 
+/** A scored copy's download name, as `ziping score` names it without -o: 2024/甲.xlsx → 甲-评分.xlsx. */
+export function scoredName(file: string): string {
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return `${dot > 0 ? name.slice(0, dot) : name}-评分.xlsx`;
+}
+
 /** "正在评分 3 / 20：甲单位.xlsx", or what was done once nothing is left. */
 export function progressText(done: number, total: number, current: string | null, failed: number): string {
   if (current !== null) return `正在评分 ${done + 1} / ${total}：${current}`;

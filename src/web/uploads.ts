@@ -4,7 +4,7 @@
  * taken, not the documents beside them, nor the "~$" lock files Excel leaves while a workbook is open.
  */
 export interface Upload {
-  /** The name, or the path inside the chosen folder ("2024/甲单位.xlsx"). */
+  /** The name, or the path inside the chosen or dropped folder ("2024/甲单位.xlsx", as `ziping batch` names it). */
   file: string;
   blob: Blob;
 }
@@ -16,11 +16,15 @@ function inFolder(path: string): boolean {
   return WORKBOOK.test(name) && !name.startsWith("~$");
 }
 
-/** From the file input: a folder's files carry their path in it (webkitRelativePath). */
+/** Without the chosen folder's own name, which a folder's files carry first in their path ("报送/2024/甲.xlsx"). */
+const insideFolder = (path: string) => path.slice(path.indexOf("/") + 1);
+
+/** From the file input: a chosen folder's files carry their path in it (webkitRelativePath). */
 export function fromInput(files: FileList): Upload[] {
-  return Array.from(files).flatMap((blob) =>
-    blob.webkitRelativePath === "" ? [{ file: blob.name, blob }] : inFolder(blob.webkitRelativePath) ? [{ file: blob.webkitRelativePath, blob }] : []
-  );
+  return Array.from(files).flatMap((blob) => {
+    if (blob.webkitRelativePath === "") return [{ file: blob.name, blob }];
+    return inFolder(blob.webkitRelativePath) ? [{ file: insideFolder(blob.webkitRelativePath), blob }] : [];
+  });
 }
 
 function fileOf(entry: FileSystemFileEntry): Promise<File> {

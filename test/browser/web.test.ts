@@ -8,6 +8,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Browser, Download, Page } from "playwright-core";
+import { batchSummaryHtml } from "../../src/batch/summaryPage";
 import { batchSummaryWorkbook } from "../../src/batch/summaryWorkbook";
 import type { BatchEntry, BatchFailure } from "../../src/batch/summaryRows";
 import { scoreFile } from "../../src/cli/scoreFile";
@@ -97,7 +98,9 @@ async function upload(page: Page, files: string[]): Promise<void> {
   await page.getByLabel("选择自评表文件").setInputFiles(files);
 }
 
-const progress = (page: Page) => page.getByText(/^(正在评分|已评分) /);
+
+/** How often the page fetched the worker's script: once per worker started. */
+const workerLoads = (requests: string[]) => requests.filter((u) => /\/scoring\.[0-9a-f]+\.js$/.test(u)).length;
 
 /** The page's own assets: the files of the built site. */
 async function siteFiles(): Promise<Set<string>> {
@@ -145,7 +148,7 @@ test("scores the examples uploaded together; each card, list, draft and download
     // Nothing but the page's own files was asked for, and the worker did the scoring.
     const own = await siteFiles();
     expect(requests.filter((u) => !own.has(u))).toEqual([]);
-    expect(requests.some((u) => /\/scoring\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+    expect(workerLoads(requests)).toBe(1);
     expect(requests.some((u) => /scoring-in-page/.test(u))).toBe(false);
     // And it could not connect anywhere if it tried: not even to its own site.
     expect(await page.evaluate(() => fetch("web.html").then(() => "fetched", () => "refused"))).toBe("refused");
@@ -176,13 +179,21 @@ test("scores 20 files, one broken, while the page responds; the zip holds the co
   const { page, requests, pageErrors, close } = await open(`${server.origin}/web.html`);
   try {
     await upload(page, files);
-    // While the worker scores, the page takes typing: the filter shows what was typed before scoring is done.
-    await page.getByText(/^正在评分 2 \/ 20/).waitFor();
+    // While the worker scores, the page takes typing: each keystroke is handled (and the list filtered) while the
+    // progress still says 正在评分, as the page itself records at that moment.
+    await page.getByText(/^正在评分 \d+ \/ 20/).waitFor();
     const filter = page.getByRole("textbox", { name: "按文件名筛选" });
+    await filter.evaluate((input) => {
+      const seen: string[] = ((window as unknown as { __typed: string[] }).__typed = []);
+      input.addEventListener("input", () => seen.push(document.body.innerText.match(/(正在评分|已评分) [^\n]*/)?.[0] ?? ""));
+    });
     await filter.pressSequentially("单位0");
-    expect(await filter.inputValue()).toBe("单位0");
-    expect(await progress(page).innerText()).toMatch(/^正在评分 \d+ \/ 20/);
     await page.getByText("已评分 19 个文件，1 个无法评分").waitFor();
+    const typed = await page.evaluate(() => (window as unknown as { __typed: string[] }).__typed);
+    expect(typed).toHaveLength("单位0".length);
+    for (const line of typed) expect(line).toMatch(/^正在评分 \d+ \/ 20/);
+    expect(await filter.inputValue()).toBe("单位0");
+    expect(await page.locator('[aria-label^="单位0"]').count()).toBe(9);
     await filter.fill("");
 
     // The broken file says what the command line says, and the others were scored all the same.
@@ -196,27 +207,30 @@ test("scores 20 files, one broken, while the page responds; the zip holds the co
     expect(zipped.name).toBe("评分结果.zip");
     const zip = await JSZip.loadAsync(zipped.bytes);
     const names = Object.keys(zip.files).sort();
-    const copies = files.filter((f) => f !== broken).map((f) => path.basename(f).replace(/\.xlsx$/, "-评分.xlsx"));
+    const copies = files.filter((f) => f !== broken).map((f) => path.basename(f));
     expect(names).toEqual([...copies, "评分汇总.html", "评分汇总表.xlsx"].sort());
 
-    // The summary workbook is `ziping batch`'s for the same files, as the command line scores them.
+    // The summary workbook and page are `ziping batch`'s for the same files, as the command line scores them.
     const entries: BatchEntry[] = [];
     for (const file of files.filter((f) => f !== broken)) {
       const { result, copyLacks } = await scoreFile(file, profile, null);
-      entries.push({ file: path.basename(file), output: path.basename(file).replace(/\.xlsx$/, "-评分.xlsx"), result, copyLacks });
+      entries.push({ file: path.basename(file), output: path.basename(file), result, copyLacks });
     }
     const failures: BatchFailure[] = [{ file: "残缺.xlsx", message: brokenMessage }];
     const summary = await zip.file("评分汇总表.xlsx")!.async("uint8array");
     expect(cells(await book(summary))).toEqual(cells(await book(await batchSummaryWorkbook(entries, failures))));
-    expect(await zip.file("评分汇总.html")!.async("string")).toContain(brokenMessage);
+    expect(await zip.file("评分汇总.html")!.async("string")).toBe(batchSummaryHtml(entries, failures));
 
     const own = await siteFiles();
     expect(requests.filter((u) => !own.has(u))).toEqual([]);
+    // One worker scored all twenty.
+    expect(workerLoads(requests)).toBe(1);
     expect(pageErrors).toEqual([]);
   } finally {
     await close();
   }
-});
+  // Twenty workbooks scored twice (in the page and by the command line) on a shared two-core machine.
+}, 240_000);
 
 test("a chosen folder gives its workbooks, by their paths in it; a dropped one too, and dropped files as they are", async () => {
   const folder = path.join(WORK, "部门报送");
@@ -229,13 +243,12 @@ test("a chosen folder gives its workbooks, by their paths in it; a dropped one t
   try {
     await page.getByLabel("选择文件夹").setInputFiles(folder);
     await page.getByText("已评分 2 个文件").waitFor();
-    expect(await page.locator('[aria-label="部门报送/2024/单位A.xlsx"]').innerText()).toContain("核算");
-    expect(await page.locator('[aria-label="部门报送/单位B.xlsx"]').count()).toBe(1);
+    // Paths inside the chosen folder, as `ziping batch 部门报送` names them and lays out its output folder.
+    expect(await page.locator('[aria-label="2024/单位A.xlsx"]').innerText()).toContain("核算");
+    expect(await page.locator('[aria-label="单位B.xlsx"]').count()).toBe(1);
     const zipped = await downloaded(page, () => page.getByRole("button", { name: /下载全部评分结果/ }).click());
-    expect(Object.keys((await JSZip.loadAsync(zipped.bytes)).files).filter((f) => f.endsWith("-评分.xlsx")).sort()).toEqual([
-      "部门报送/2024/单位A-评分.xlsx",
-      "部门报送/单位B-评分.xlsx",
-    ]);
+    const zip = await JSZip.loadAsync(zipped.bytes);
+    expect(Object.keys(zip.files).filter((f) => !f.endsWith("/")).sort()).toEqual(["2024/单位A.xlsx", "单位B.xlsx", "评分汇总.html", "评分汇总表.xlsx"]);
 
     // Dropped files (here made in the page, as a drag from the desktop brings them).
     const bytes = [...(await departmentBytes(2))];
