@@ -23,7 +23,7 @@ import { download } from "./download";
 import type { Answer } from "./jobs";
 import { failedOf, matching, replaceRow, scoredOf, type Row } from "./runs";
 import { createScorer } from "./scorer";
-import { progressText, totalsLine } from "./text";
+import { baseName, progressText, totalsLine } from "./text";
 import { FailedResult, ScoredResult } from "./UploadResult";
 import type { Upload } from "./uploads";
 import { FilePicker } from "./FilePicker";
@@ -60,7 +60,7 @@ function RowHeader({ row }: { row: Row }) {
 
 /** Unexpected trouble on the page's side (a file that vanished before it was read): said like a file's own failure. */
 function failure(file: string, error: unknown): Answer {
-  return { kind: "failed", upload: { file, message: `${file.slice(file.lastIndexOf("/") + 1)}：无法读取文件（${errorText(error)}）` } };
+  return { kind: "failed", upload: { file, message: `${baseName(file)}：无法读取文件（${errorText(error)}）` } };
 }
 
 /** The web page: choose rules and workbooks, score them one by one in the worker, read and download the results. */

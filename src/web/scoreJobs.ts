@@ -10,9 +10,7 @@ import { SUMMARY_WORKBOOK, batchSummaryWorkbook } from "../batch/summaryWorkbook
 import { FileError, scoreXlsx } from "../workbook/scoreXlsx";
 import { errorText } from "../ui/text";
 import type { Answer, FailedUpload, Job, ScoredUpload } from "./jobs";
-
-/** The last segment of a path as the officer chose it ("财政局/2024/甲.xlsx" → "甲.xlsx"). */
-const baseName = (file: string) => file.slice(file.lastIndexOf("/") + 1);
+import { baseName } from "./text";
 
 async function score(file: string, bytes: Uint8Array, profileId: string): Promise<Answer> {
   const shown = baseName(file);
