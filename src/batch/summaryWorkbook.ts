@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { KIND_LABEL } from "../core/plan/markColours";
+import { HEADER_FILL as HEADER_COLOUR, PAGE_FOOTER, wrappedRowHeights } from "../core/plan/summarySheet";
 import { cellLink, fileLink } from "./fileLink";
 import { BatchEntry, BatchFailure, departmentRows, failureReason, findingRows, gradeCounts, KINDS } from "./summaryRows";
 
@@ -12,22 +13,36 @@ import { BatchEntry, BatchFailure, departmentRows, failureReason, findingRows, g
 export const SUMMARY_WORKBOOK = "评分汇总表.xlsx";
 export const SHEETS = { ranking: "单位排名", findings: "问题清单", failures: "未能评分" } as const;
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+/** The header fill of 评分汇总 in each scored copy. */
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${HEADER_COLOUR.slice(1)}` } };
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF0563C1" }, underline: true };
 const SCORE_FORMAT = "0.##";
 
-/** A header row, bold on a pale fill, frozen, with a filter over the rows below it. */
+/** The text a cell shows, for fitting its row's height. */
+const shownText = (v: ExcelJS.CellValue): string | null => (typeof v === "string" ? v : v && typeof v === "object" && "text" in v ? String(v.text) : null);
+
+/**
+ * A header row, bold on a pale fill, frozen, with a filter over the rows below it; text wrapped in its column and
+ * rows as high as their text (ExcelJS writes none, and LibreOffice would print one line of each). Printed A4
+ * landscape, one page wide, the header on every page.
+ */
 function table(ws: ExcelJS.Worksheet, columns: { header: string; width: number }[], rows: ExcelJS.CellValue[][]): void {
   columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
-  const header = ws.addRow(columns.map((c) => c.header));
-  header.eachCell((cell) => {
+  const all = [columns.map((c) => c.header), ...rows];
+  const heights = wrappedRowHeights({ rows: all.map((r) => r.map((v) => ({ value: shownText(v), wrap: true }))), columnWidths: columns.map((c) => c.width) });
+  all.forEach((values, i) => {
+    const row = ws.addRow(values);
+    if (heights[i] !== null) row.height = heights[i]!;
+    row.eachCell((cell) => (cell.alignment = { vertical: "top", wrapText: true }));
+  });
+  ws.getRow(1).eachCell((cell) => {
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: "middle", wrapText: true };
   });
-  rows.forEach((r) => ws.addRow(r).eachCell((cell) => (cell.alignment = { vertical: "top", wrapText: typeof cell.value === "string" && cell.value.length > 20 })));
   ws.views = [{ state: "frozen", ySplit: 1 }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: columns.length } };
+  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
+  ws.headerFooter = { oddFooter: `&C${ws.name}  ${PAGE_FOOTER}` };
 }
 
 /** A link cell's value: the text, and where it leads when there is a copy to lead to. */
@@ -63,7 +78,7 @@ function rankingSheet(wb: ExcelJS.Workbook, entries: BatchEntry[]): void {
     { header: "核算得分", width: 10 },
     { header: "差异（自评−核算）", width: 11 },
     { header: "等级（核算）", width: 8 },
-    { header: "已核实", width: 26 },
+    { header: "已核实", width: 30 },
     ...KINDS.map((k) => ({ header: KIND_LABEL[k], width: 8 })),
     { header: "文件（点击打开评分后的副本）", width: 40 },
     { header: "副本未能保留", width: 20 },

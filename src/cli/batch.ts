@@ -81,17 +81,17 @@ async function inPool<T>(items: T[], jobs: number, work: (item: T) => Promise<vo
 }
 
 /** Scores one file and writes its copy; a file that cannot be scored or written becomes a failure with the reason. */
-async function scoreOne(file: FoundFile, target: OutputTarget | undefined, output: string, profile: Profile): Promise<BatchEntry | BatchFailure> {
+async function scoreOne(file: FoundFile, target: OutputTarget | undefined, profile: Profile): Promise<BatchEntry | BatchFailure> {
   const shown = path.basename(file.relative);
   // Only files with a workbook's name have a target (planAll); the others are told what to do.
-  if (!target) return { file: file.relative, message: nameProblem(shown) ?? `${shown}：不是 .xlsx 文件` };
+  if (!target) return { file: file.relative, message: nameProblem(shown)! };
   try {
     const bytes = await fs.readFile(file.path).catch((e: unknown) => {
       throw new FileError(readFailure(file.relative, e));
     });
     const { result, copy, copyLacks } = await scoreXlsx(bytes, shown, profile, true);
     await writeOutputs([{ target, write: (temporary) => fs.writeFile(temporary, copy!) }]);
-    return { file: file.relative, output: path.relative(output, target.file).split(path.sep).join("/"), result, copyLacks };
+    return { file: file.relative, output: copyPath(file.relative), result, copyLacks };
   } catch (e) {
     if (e instanceof FileError || e instanceof WriteError) return { file: file.relative, message: e.message };
     return { file: file.relative, message: `${shown}：评分时出现意外错误：${(e as Error).message}` };
@@ -103,14 +103,14 @@ export async function scoreFolder(folder: string, options: BatchOptions): Promis
   await checkFolders(folder, outputFolder);
   const walked = await spreadsheetsUnder(folder, outputFolder);
   if (walked.files.length === 0) {
-    throw new EmptyFolderError(`${folder} 中没有找到 .xlsx 工作簿（隐藏文件和 Excel 的临时文件 ~$*.xlsx 不计）`);
+    throw new EmptyFolderError(walked.unreadable[0]?.message ?? `${folder} 中没有找到 .xlsx 工作簿（隐藏文件和 Excel 的临时文件 ~$*.xlsx 不计）`);
   }
   const { summary, page, copyOf } = await planAll(walked.files, outputFolder, options.profileFile);
   const progress = options.progress(walked.files.length);
   const outcomes = new Map<string, BatchEntry | BatchFailure>();
   await inPool(walked.files, options.jobs, async (file) => {
     progress.start(file.relative);
-    const outcome = await scoreOne(file, copyOf.get(file.relative), outputFolder, options.profile);
+    const outcome = await scoreOne(file, copyOf.get(file.relative), options.profile);
     outcomes.set(file.relative, outcome);
     progress.finish(file.relative, "result" in outcome ? `核算 ${fmt(outcome.result.total.computed)} 分（${outcome.result.grade}）` : `未能评分：${failureReason(outcome)}`);
   });

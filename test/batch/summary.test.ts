@@ -141,6 +141,17 @@ describe("评分汇总表.xlsx", () => {
     expect(rows.filter((r) => r[2] === "不一致")).toHaveLength(12);
   });
 
+  test("every sheet prints A4 landscape one page wide with its header on each page; rows fit their wrapped text", () => {
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
+    }
+    const findings = wb.getWorksheet(SHEETS.findings)!;
+    // 80–100 characters, mostly Chinese (two width units each), take three lines of the 70-wide column: 3 × 16 points.
+    const long = findingRows(entries).findIndex((f) => f.message.length > 80 && f.message.length < 100);
+    expect(findings.getRow(long + 2).height).toBe(48);
+    expect(wb.getWorksheet(SHEETS.failures)!.getRow(2).height).toBeUndefined();
+  });
+
   test("the failures sheet lists each file and why", () => {
     expect(sheetRows(wb.getWorksheet(SHEETS.failures)!)).toEqual([
       ["文件", "未能评分的原因"],

@@ -177,6 +177,18 @@ test("an output folder inside the scanned folder is never read as input", async 
   await fs.rm(inside, { recursive: true });
 });
 
+test("a department's file named like the summary keeps its copy apart from the summary", async () => {
+  const folder = path.join(dir, "同名");
+  await fs.mkdir(folder);
+  await fs.writeFile(path.join(folder, "评分汇总表.xlsx"), await departmentBytes(1, "deducting"));
+  const r = await ziping("batch", folder, "--json");
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).files).toMatchObject([{ file: "评分汇总表.xlsx", output: "评分汇总表-评分.xlsx", unit: "示例第2号单位" }]);
+  const summary = await readBook(path.join(`${folder}-评分`, "评分汇总表.xlsx"));
+  expect((summary.getWorksheet(SHEETS.ranking)!.getCell("N2").value as ExcelJS.CellHyperlinkValue).hyperlink).toBe("评分汇总表-评分.xlsx");
+  expect((await readBook(path.join(`${folder}-评分`, "评分汇总表-评分.xlsx"))).getWorksheet("评分表")).toBeDefined();
+});
+
 describe("usage errors exit 2 before anything is written", () => {
   test.each([
     ["the folder itself as output", () => [input, "-o", input], /输出文件夹不能是要评分的文件夹/],

@@ -4,10 +4,10 @@ import { fmt } from "../decimal";
 import { FindingKind, ScoreResult, SummaryCell, SummarySheetPlan, SUMMARY_TITLE } from "../model";
 
 /** Excel's footer codes: page number and page count. */
-const PAGE_FOOTER = "第 &P 页，共 &N 页";
+export const PAGE_FOOTER = "第 &P 页，共 &N 页";
 import { KIND_LABEL, MARK_FILL } from "./markColours";
 
-const HEADER_FILL = "#D9E1F2";
+export const HEADER_FILL = "#D9E1F2";
 
 /** Excel holds at most 32,767 characters in a cell or a note; a file with more will not open. */
 export const CELL_TEXT_LIMIT = 32767;
