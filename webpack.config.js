@@ -1,7 +1,8 @@
 /**
  * Builds the Excel add-in's web pages into dist/: the task pane, the function file behind the ribbon commands, and
- * the small dialog those commands use to tell their result. `npm run dev-server` serves the same pages over https on
- * port 3000 with the Office dev certificate.
+ * the small dialog those commands use to tell their result; and the web page (web.html) that scores workbooks in any
+ * browser, with the worker that runs the scoring. `npm run dev-server` serves the same pages over https on port 3000
+ * with the Office dev certificate.
  *
  * `--env base=https://…/` builds for an intranet web server instead (scripts/site.js): office.js and the files it
  * loads on demand are copied from @microsoft/office-js into dist/, and the manifest names only `base`.
@@ -9,7 +10,8 @@
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { OFFICE_DIR, rebaseManifest, siteFor } = require("./scripts/site");
+const { ProvidePlugin } = require("webpack");
+const { OFFICE_DIR, WEB_CONTENT_SECURITY_POLICY, rebaseManifest, siteFor } = require("./scripts/site");
 
 const DEV_SERVER_PORT = 3000;
 
@@ -18,7 +20,22 @@ const PAGES = [
   { name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html" },
   { name: "commands", entry: "./src/commands/commands.ts", template: "./src/commands/commands.html" },
   { name: "notice", entry: "./src/commands/notice.ts", template: "./src/commands/notice.html" },
+  { name: "web", entry: "./src/web/index.tsx", template: "./src/web/web.html" },
 ];
+
+/** The web page's scoring worker: an entry of its own, loaded by web.js from the name web.html gives it. */
+const WORKER = { name: "scoring", entry: "./src/web/scoring.worker.ts" };
+
+/** The file an entry was bundled into, as the page refers to it. */
+function entryFile(compilation, name) {
+  return [...compilation.entrypoints.get(name).getFiles()].find((file) => file.endsWith(".js"));
+}
+
+/** What a page's template fills in: office.js and the policy for the add-in's pages; the web page has its own. */
+function templateParameters(page, site) {
+  if (page.name !== "web") return { officeJs: site.officeJs, contentSecurityPolicy: site.contentSecurityPolicy };
+  return (compilation) => ({ contentSecurityPolicy: WEB_CONTENT_SECURITY_POLICY, workerFile: entryFile(compilation, WORKER.name) });
+}
 
 /** Only the dev server needs the certificate; importing it lazily keeps builds and tests free of it. */
 async function devServer() {
@@ -53,7 +70,7 @@ module.exports = async (env = {}, argv = {}) => {
     // Modern evergreen engines only (Edge WebView2, WKWebView, browsers): lets webpack's runtime use globalThis
     // instead of a `new Function` fallback that our Content-Security-Policy forbids.
     target: ["web", "es2020"],
-    entry: Object.fromEntries(PAGES.map((p) => [p.name, p.entry])),
+    entry: Object.fromEntries([...PAGES, WORKER].map((p) => [p.name, p.entry])),
     output: {
       path: path.resolve(__dirname, "dist"),
       // Hashed names so Office's aggressive web cache never pairs a new page with an old bundle.
@@ -62,7 +79,11 @@ module.exports = async (env = {}, argv = {}) => {
     },
     // Never an eval-based source map: the pages' CSP has no 'unsafe-eval'.
     devtool: "source-map",
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // In a browser, ExcelJS's own bundle without the polyfills for old browsers (the pages need evergreen ones).
+      alias: { exceljs$: "exceljs/dist/exceljs.bare.min.js" },
+    },
     module: {
       // transpileOnly skips type checking, so at least a missing import must still fail the build.
       parser: { javascript: { exportsPresence: "error" } },
@@ -87,9 +108,11 @@ module.exports = async (env = {}, argv = {}) => {
             filename: `${p.name}.html`,
             template: p.template,
             chunks: [p.name],
-            templateParameters: { officeJs: site.officeJs, contentSecurityPolicy: site.contentSecurityPolicy },
+            templateParameters: templateParameters(p, site),
           })
       ),
+      // The .xlsx code (src/workbook) handles bytes as Node Buffers; in the browser the `buffer` package stands in.
+      new ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
@@ -98,10 +121,11 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
     ],
-    // Fluent UI makes the pane bundle larger than webpack's web-page default; the pane loads once per session.
+    // Fluent UI makes the pane bundle larger than webpack's web-page default; the pane loads once per session. The
+    // scoring worker carries ExcelJS and JSZip, loaded once per visit of the web page.
     performance: {
-      maxAssetSize: 1024 * 1024,
-      maxEntrypointSize: 1024 * 1024,
+      maxAssetSize: 1536 * 1024,
+      maxEntrypointSize: 1536 * 1024,
       // office.js's host scripts are Microsoft's, loaded by office.js only in their own host.
       assetFilter: (name) => !name.startsWith(`${OFFICE_DIR}/`) && !name.endsWith(".map"),
     },

@@ -62,6 +62,22 @@ function policy(...scriptOrigins) {
   ].join("; ");
 }
 
+/**
+ * The web page's policy (src/web): it needs no office.js, so the same in both builds. Its scripts and its worker come
+ * from its own site only, and it may connect nowhere at all: the workbooks never leave the computer.
+ */
+const WEB_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
 function escapeXml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -78,4 +94,4 @@ function rebaseManifest(xml, base) {
     .join(escapeXml(new URL(base).origin));
 }
 
-module.exports = { DEV_BASE, OFFICE_CDN, OFFICE_DIR, parseBase, siteFor, rebaseManifest };
+module.exports = { DEV_BASE, OFFICE_CDN, OFFICE_DIR, WEB_CONTENT_SECURITY_POLICY, parseBase, siteFor, rebaseManifest };

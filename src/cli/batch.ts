@@ -1,5 +1,6 @@
 import { promises as fs } from "fs";
 import path from "path";
+import { copyPath } from "../batch/copyPath";
 import { BatchEntry, BatchFailure, failureReason } from "../batch/summaryRows";
 import { SUMMARY_PAGE, batchSummaryHtml } from "../batch/summaryPage";
 import { SUMMARY_WORKBOOK, batchSummaryWorkbook } from "../batch/summaryWorkbook";
@@ -45,18 +46,6 @@ export function defaultBatchOutput(folder: string): string {
   return path.join(path.dirname(absolute), `${path.basename(absolute)}-评分`);
 }
 
-const RESERVED = [SUMMARY_WORKBOOK, SUMMARY_PAGE].map((n) => n.toLowerCase());
-
-/**
- * A copy's path under the output folder: the input's own, unless at the top it would take the summary's name, or the
- * input is an .xlsm (the copy is a macro-free .xlsx, which Excel refuses to open under .xlsm).
- */
-function copyPath(relative: string): string {
-  const { dir, name, ext } = path.posix.parse(relative);
-  if (ext.toLowerCase() === ".xlsm") return path.posix.join(dir, `${name}-评分.xlsx`);
-  if (!RESERVED.includes(relative.toLowerCase())) return relative;
-  return `${name}-评分${ext}`;
-}
 
 async function checkFolders(folder: string, output: string): Promise<void> {
   const stats = await fs.stat(folder, { bigint: true }).catch(() => null);

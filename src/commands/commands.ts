@@ -3,7 +3,7 @@
  * Ribbon buttons that work without opening the pane (ExecuteFunction commands). Each is a thin call into the same
  * service the pane uses, then one message in a dialog.
  */
-import { rememberedProfileId } from "../taskpane/profileChoice";
+import { rememberedProfileId } from "../ui/profileChoice";
 import { clearWorkbookMarks, scoreWorkbook } from "../taskpane/service";
 import { showNotice } from "./showNotice";
 import { clearSummaryMessage, failureMessage, scoreSummaryMessage } from "./summaryMessage";

@@ -5,7 +5,7 @@ import type { ClearReport, RunReport } from "../taskpane/service";
 import { fmt } from "../core/decimal";
 import { computedTotalText } from "../core/score/checked";
 import { lapsedTexts } from "../core/plan/summarySheet";
-import { clearedText, errorText, findingCountsText, skippedSheetsText } from "../taskpane/text";
+import { clearedText, errorText, findingCountsText, skippedSheetsText } from "../ui/text";
 
 /** e.g. "自评 91 分（优），核算 89 分（良），已核实 9/12 项（75/100 分），发现 6 处扣分、2 处不一致。详见工作表“评分汇总”。" */
 export function scoreSummaryMessage(report: RunReport): string {

@@ -1,10 +1,9 @@
-import { Button, Dropdown, Field, Option, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import type { ProfileChoice } from "./service";
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { ProfileChoice } from "../ui/profileChoice";
+import { ProfileField } from "../ui/ProfileField";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  // Fluent's Dropdown asks for 250 px by default; let it shrink with a narrow pane instead of forcing a scrollbar.
-  dropdown: { minWidth: 0, width: "100%" },
   buttons: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
@@ -24,24 +23,9 @@ interface Props {
 
 export function ActionBar({ profiles, profileId, onProfile, busy, onScore, onClear }: Props) {
   const styles = useStyles();
-  const selected = profiles.find((p) => p.id === profileId);
   return (
     <div className={styles.bar}>
-      <Field label="评分规则">
-        <Dropdown
-          className={styles.dropdown}
-          value={selected?.name ?? ""}
-          selectedOptions={[profileId]}
-          disabled={busy !== null}
-          onOptionSelect={(_, data) => data.optionValue && onProfile(data.optionValue)}
-        >
-          {profiles.map((p) => (
-            <Option key={p.id} value={p.id}>
-              {p.name}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <ProfileField profiles={profiles} profileId={profileId} onProfile={onProfile} disabled={busy !== null} />
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={busy !== null} onClick={onScore}>
           评分

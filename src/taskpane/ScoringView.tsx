@@ -2,16 +2,16 @@ import { Button, Divider, MessageBar, MessageBarActions, MessageBarBody, Subtitl
 import { useState } from "react";
 import type { Finding } from "../core/model";
 import { ActionBar, type Busy } from "./ActionBar";
-import { FindingsPanel } from "./FindingsPanel";
-import { NarrativePanel } from "./NarrativePanel";
+import { FindingsPanel } from "../ui/FindingsPanel";
+import { NarrativePanel } from "../ui/NarrativePanel";
 import { draftNotice } from "../core/narrative/narrate";
-import { Notices, type Notice } from "./Notices";
-import { rememberProfileId, rememberedProfileId } from "./profileChoice";
-import { ScoreCard } from "./ScoreCard";
+import { Notices, type Notice } from "../ui/Notices";
+import { profileChoices, rememberProfileId, rememberedProfileId } from "../ui/profileChoice";
+import { ScoreCard } from "../ui/ScoreCard";
 import { Intro } from "./Intro";
 import { lapsedTexts } from "../core/plan/summarySheet";
-import { clearWorkbookMarks, confirmFinding, goToCell, profileChoices, scoreWorkbook, withdrawConfirmation, type RunReport } from "./service";
-import { clearedText, errorText, skippedSheetsText } from "./text";
+import { clearWorkbookMarks, confirmFinding, goToCell, scoreWorkbook, withdrawConfirmation, type RunReport } from "./service";
+import { clearedText, errorText, skippedSheetsText } from "../ui/text";
 import { useWorkbookChanged } from "./useWorkbookChanged";
 
 const useStyles = makeStyles({
@@ -120,7 +120,7 @@ export function ScoringView() {
       )}
       {report !== null && (
         <>
-          <ScoreCard report={report} scoredAt={scoredAt} onOpenSummary={() => select({ sheet: report.summarySheet, cell: "A1" })} />
+          <ScoreCard result={report.result} marking={report} scoredAt={scoredAt} onOpenSummary={() => select({ sheet: report.summarySheet, cell: "A1" })} />
           {report.result.findings.length > 0 && (
             <>
               <Divider />

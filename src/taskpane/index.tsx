@@ -1,12 +1,4 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { createRoot } from "react-dom/client";
+import { mount } from "../ui/mount";
 import { App } from "./App";
 
-const container = document.getElementById("root");
-if (container !== null) {
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App />
-    </FluentProvider>
-  );
-}
+mount(<App />);

@@ -3,7 +3,7 @@
  * The only door from the task pane and the ribbon commands to Excel. Components never touch `Office` or `Excel`;
  * they ask this module, which forwards to the Office.js adapter (src/workbook/officejs.ts, the one file that talks to Excel).
  */
-import { BUILT_IN_PROFILES, getBuiltInProfile } from "../core/rules/profiles";
+import { getBuiltInProfile } from "../core/rules/profiles";
 import type { FindingKey } from "../core/review/confirmations";
 import { clearMarks, scoreActiveWorkbook, selectCell, watchWorkbookChanges, workbookFingerprint, type ClearReport, type RunReport } from "../workbook/officejs";
 
@@ -41,15 +41,6 @@ export function connectToExcel(): Promise<HostState> {
     setTimeout(() => resolve({ ready: false, message: CONNECT_TIMEOUT }), CONNECT_TIMEOUT_MS)
   );
   return Promise.race([ready, timeout]);
-}
-
-export interface ProfileChoice {
-  id: string;
-  name: string;
-}
-
-export function profileChoices(): ProfileChoice[] {
-  return BUILT_IN_PROFILES.map((p) => ({ id: p.id, name: p.name }));
 }
 
 export function scoreWorkbook(profileId: string): Promise<RunReport> {

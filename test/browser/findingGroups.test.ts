@@ -1,6 +1,6 @@
 import type { Finding, FindingKind } from "../../src/core/model";
-import { layoutFindings, stepFinding } from "../../src/taskpane/findingGroups";
-import { KIND_ORDER, pointsText } from "../../src/taskpane/text";
+import { layoutFindings, stepFinding } from "../../src/ui/findingGroups";
+import { KIND_ORDER, pointsText } from "../../src/ui/text";
 
 function finding(kind: FindingKind, cell: string, indicatorPath?: string[]): Finding {
   return { kind, sheet: "评分表", cell, points: 1, message: cell, indicatorPath };

@@ -102,3 +102,23 @@ test("outside Office the pane asks to be opened in Excel, and no request leaves 
     await context.close();
   }
 });
+
+test("the web page works from the intranet site too: it scores a workbook and asks nothing of any other host", async () => {
+  const html = await readFile(path.join(SITE, "web.html"), "utf8");
+  expect(html).toContain("connect-src 'none'");
+  expect(html).not.toContain("office.js");
+  const context = await browser.newContext();
+  context.setDefaultTimeout(30_000);
+  try {
+    const page = await context.newPage();
+    const hosts: string[] = [];
+    page.on("request", (r) => hosts.push(new URL(r.url()).hostname));
+    await page.goto(`${server.origin}/web.html`);
+    await page.getByLabel("选择自评表文件").setInputFiles(path.join(ROOT, "examples", "雷州市科工贸和信息化局-2024-自评表.xlsx"));
+    await page.getByText("已评分 1 个文件").waitFor();
+    expect(await page.getByLabel("评分结果", { exact: true }).innerText()).toContain("雷州市科工贸和信息化局");
+    expect([...new Set(hosts)]).toEqual(["127.0.0.1"]);
+  } finally {
+    await context.close();
+  }
+});

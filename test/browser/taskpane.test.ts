@@ -285,6 +285,17 @@ test("asks the officer to copy by hand when every way of copying is refused", as
   }
 });
 
+test("before the first run the intro links to the web page beside the pane", async () => {
+  const { context, page } = await open("taskpane.html", "stub");
+  try {
+    const link = page.getByRole("link", { name: "网页版" });
+    expect(await link.evaluate((a: HTMLAnchorElement) => a.href)).toBe(`${server.origin}/web.html`);
+    expect(await readdir(SITE)).toContain("web.html");
+  } finally {
+    await context.close();
+  }
+});
+
 test("shows the engine's Chinese message when the workbook cannot be scored", async () => {
   const { context, page } = await open("taskpane.html?fixture=no-table.xlsx", "stub");
   try {

@@ -13,9 +13,10 @@ const useStyles = makeStyles({
 
 interface Props {
   findings: readonly Finding[];
-  /** Moves Excel's selection to the finding's cell. */
-  onSelect: (finding: Finding) => void;
-  review: ReviewActions;
+  /** Moves Excel's selection to the finding's cell; without an Excel to move, picking only marks it current. */
+  onSelect?: (finding: Finding) => void;
+  /** 已核对 given or withdrawn: only where the marks live in a workbook that keeps them (the pane). */
+  review?: ReviewActions;
 }
 
 const sameFinding = (a: Finding, b: Finding) => a.sheet === b.sheet && a.cell === b.cell && a.kind === b.kind && a.message === b.message;
@@ -35,7 +36,7 @@ export function FindingsPanel({ findings, onSelect, review }: Props) {
 
   const pick = (finding: Finding) => {
     setCurrent(finding);
-    onSelect(finding);
+    onSelect?.(finding);
   };
   const step = (by: 1 | -1) => {
     const next = stepFinding(layout.ordered, current, by);

@@ -56,7 +56,7 @@ interface ItemProps {
   finding: Finding;
   isCurrent: boolean;
   onPick: (finding: Finding) => void;
-  review: ReviewActions;
+  review?: ReviewActions;
 }
 
 function FindingItem({ finding, isCurrent, onPick, review }: ItemProps) {
@@ -81,7 +81,7 @@ function FindingItem({ finding, isCurrent, onPick, review }: ItemProps) {
           {finding.message}
         </Text>
       </button>
-      <ConfirmControl finding={finding} {...review} />
+      {review && <ConfirmControl finding={finding} {...review} />}
     </div>
   );
 }
@@ -90,7 +90,7 @@ interface Props {
   groups: FindingGroup[];
   current: Finding | null;
   onPick: (finding: Finding) => void;
-  review: ReviewActions;
+  review?: ReviewActions;
 }
 
 export function FindingList({ groups, current, onPick, review }: Props) {

@@ -1,7 +1,6 @@
 import { Button, Caption1, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Grade } from "../core/model";
+import type { Grade, ScoreResult } from "../core/model";
 import { KindBadge } from "./KindBadge";
-import type { RunReport } from "./service";
 import { fmt } from "../core/decimal";
 import { checkedText } from "../core/score/checked";
 import { KIND_ORDER, countByKind } from "./text";
@@ -28,10 +27,24 @@ function Total({ label, value, grade }: { label: string; value: number; grade: G
   );
 }
 
+/** Where the run's marks went: cells marked in the workbook, and the summary sheet written beside them. */
+export interface Marking {
+  marked: number;
+  summarySheet: string;
+}
+
+interface Props {
+  result: ScoreResult;
+  /** Said under the counts when the run marked a workbook (the pane's open one; the web page's scored copy). */
+  marking?: Marking;
+  scoredAt?: Date | null;
+  /** Shows the summary sheet in Excel: only where there is an Excel to show it in. */
+  onOpenSummary?: () => void;
+}
+
 /** 自评 (declared) next to 核算 (computed) so the officer sees at once whether the table adds up. */
-export function ScoreCard({ report, scoredAt = null, onOpenSummary }: { report: RunReport; scoredAt?: Date | null; onOpenSummary?: () => void }) {
+export function ScoreCard({ result, marking, scoredAt = null, onOpenSummary }: Props) {
   const styles = useStyles();
-  const { result } = report;
   const counts = countByKind(result.findings);
   const kinds = KIND_ORDER.filter((k) => counts[k] > 0);
   const confirmed = result.findings.filter((f) => f.confirmed).length;
@@ -54,12 +67,14 @@ export function ScoreCard({ report, scoredAt = null, onOpenSummary }: { report: 
         )}
       </div>
       {confirmed > 0 && <Caption1 className={styles.note}>其中 {confirmed} 处已核对：仍计入上面的数量，单元格不再标注</Caption1>}
-      <Caption1 className={styles.note}>
-        {scoredAt ? `${scoredAt.toLocaleTimeString("zh-CN", { hour12: false })} 评分，` : ""}已标注 {report.marked} 个单元格，汇总见工作表“{report.summarySheet}”
-      </Caption1>
-      {onOpenSummary && (
+      {marking && (
+        <Caption1 className={styles.note}>
+          {scoredAt ? `${scoredAt.toLocaleTimeString("zh-CN", { hour12: false })} 评分，` : ""}已标注 {marking.marked} 个单元格，汇总见工作表“{marking.summarySheet}”
+        </Caption1>
+      )}
+      {marking && onOpenSummary && (
         <Button size="small" onClick={onOpenSummary}>
-          打开“{report.summarySheet}”
+          打开“{marking.summarySheet}”
         </Button>
       )}
     </Card>

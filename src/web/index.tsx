@@ -1,0 +1,4 @@
+import { mount } from "../ui/mount";
+import { WebApp } from "./WebApp";
+
+mount(<WebApp />);
