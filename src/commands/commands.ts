@@ -4,7 +4,7 @@
  * service the pane uses, then one message in a dialog.
  */
 import { rememberedProfileId } from "../ui/profileChoice";
-import { clearWorkbookMarks, scoreWorkbook } from "../taskpane/service";
+import { clearWorkbookMarks, scoreWorkbook } from "../addin/service";
 import { showNotice } from "./showNotice";
 import { clearSummaryMessage, failureMessage, scoreSummaryMessage } from "./summaryMessage";
 

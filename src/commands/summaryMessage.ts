@@ -1,7 +1,7 @@
 /**
  * The one-line result a ribbon command tells the officer, since function commands have no pane to show details in.
  */
-import type { ClearReport, RunReport } from "../taskpane/service";
+import type { ClearReport, RunReport } from "../addin/service";
 import { fmt } from "../core/decimal";
 import { computedTotalText } from "../core/score/checked";
 import { lapsedTexts } from "../core/plan/summarySheet";

@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { ScoringView } from "./ScoringView";
-import { connectToExcel, type HostState } from "./service";
+import { connectToExcel, type HostState } from "../addin/service";
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalM, boxSizing: "border-box", maxWidth: "100%" },

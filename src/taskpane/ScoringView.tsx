@@ -10,7 +10,7 @@ import { profileChoices, rememberProfileId, rememberedProfileId } from "../ui/pr
 import { ScoreCard } from "../ui/ScoreCard";
 import { Intro } from "./Intro";
 import { lapsedTexts } from "../core/plan/summarySheet";
-import { clearWorkbookMarks, confirmFinding, goToCell, scoreWorkbook, withdrawConfirmation, type RunReport } from "./service";
+import { clearWorkbookMarks, confirmFinding, goToCell, scoreWorkbook, withdrawConfirmation, type RunReport } from "../addin/service";
 import { clearedText, errorText, skippedSheetsText } from "../ui/text";
 import { useWorkbookChanged } from "./useWorkbookChanged";
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { changedSince, onWorkbookChanged } from "./service";
+import { changedSince, onWorkbookChanged } from "../addin/service";
 
 /**
  * Whether the officer changed the workbook's values since the run that reported `fingerprint` (null: nothing scored).

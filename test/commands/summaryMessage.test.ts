@@ -1,6 +1,6 @@
 import type { Finding, FindingKind, ScoreResult } from "../../src/core/model";
 import { clearSummaryMessage, failureMessage, scoreSummaryMessage } from "../../src/commands/summaryMessage";
-import type { RunReport } from "../../src/taskpane/service";
+import type { RunReport } from "../../src/addin/service";
 
 function finding(kind: FindingKind): Finding {
   return { kind, sheet: "评分表", cell: "F5", points: 1, message: "" };
