@@ -1,4 +1,5 @@
 import { promises as fs } from "fs";
+import { scoredCopyName } from "../batch/copyPath";
 import path from "path";
 import { Profile } from "../core/rules/profile";
 import { ScoreResult } from "../core/model";
@@ -25,8 +26,7 @@ export interface ScoreOptions {
 
 /** Where the scored copy goes when no -o is given: beside the input, never over it. */
 export function defaultOutput(input: string): string {
-  const { dir, name } = path.parse(input);
-  return path.join(dir, `${name}-评分.xlsx`);
+  return path.join(path.dirname(input), scoredCopyName(path.basename(input)));
 }
 
 /** The file's bytes, once its name says it may be a workbook (an old .xls is told as such even when missing). */

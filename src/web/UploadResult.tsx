@@ -5,7 +5,8 @@ import { NarrativePanel } from "../ui/NarrativePanel";
 import { ScoreCard } from "../ui/ScoreCard";
 import { download, XLSX_TYPE } from "./download";
 import type { FailedUpload, ScoredUpload } from "./jobs";
-import { copyLacksText, scoredName } from "./text";
+import { scoredCopyName } from "../batch/copyPath";
+import { baseName, copyLacksText } from "./text";
 
 const useStyles = makeStyles({
   result: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
@@ -18,7 +19,7 @@ export function ScoredResult({ upload }: { upload: ScoredUpload }) {
   const styles = useStyles();
   const { result } = upload;
   const lacks = copyLacksText(upload.copyLacks);
-  const name = scoredName(upload.file);
+  const name = scoredCopyName(baseName(upload.file));
   return (
     <div className={styles.result}>
       <ScoreCard result={result} />

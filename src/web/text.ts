@@ -5,12 +5,6 @@ import type { ScoreResult } from "../core/model";
 /** The last segment of a path as the officer chose it ("2024/甲.xlsx" → "甲.xlsx"): what messages name. */
 export const baseName = (file: string) => file.slice(file.lastIndexOf("/") + 1);
 
-/** A scored copy's download name, as `ziping score` names it without -o: 2024/甲.xlsx → 甲-评分.xlsx. */
-export function scoredName(file: string): string {
-  const name = baseName(file);
-  const dot = name.lastIndexOf(".");
-  return `${dot > 0 ? name.slice(0, dot) : name}-评分.xlsx`;
-}
 
 /** "正在评分 3 / 20：甲单位.xlsx", or what was done once nothing is left. */
 export function progressText(done: number, total: number, current: string | null, failed: number): string {

@@ -1,17 +1,18 @@
-import { copyPath } from "../../src/batch/copyPath";
+import { copyPath, scoredCopyName } from "../../src/batch/copyPath";
 import { matching, failedOf, scoredOf, type Row } from "../../src/web/runs";
-import { copyLacksText, progressText, scoredName } from "../../src/web/text";
+import { baseName, copyLacksText, progressText } from "../../src/web/text";
 import type { ScoredUpload } from "../../src/web/jobs";
 
 test("a scored copy downloads under the name ziping score gives it", () => {
-  expect(scoredName("甲单位.xlsx")).toBe("甲单位-评分.xlsx");
-  expect(scoredName("2024/乙.单位.xlsm")).toBe("乙.单位-评分.xlsx");
-  expect(scoredName("a.b/无扩展名")).toBe("无扩展名-评分.xlsx");
+  expect(scoredCopyName(baseName("甲单位.xlsx"))).toBe("甲单位-评分.xlsx");
+  expect(scoredCopyName(baseName("2024/乙.单位.xlsm"))).toBe("乙.单位-评分.xlsx");
+  expect(scoredCopyName(baseName("a.b/无扩展名"))).toBe("无扩展名-评分.xlsx");
 });
 
-test("in the zip, as in ziping batch's folder, a copy keeps its input's path unless it would take the summary's name", () => {
+test("in the zip, as in ziping batch's folder, a copy keeps its input's path unless it would take the summary's name or is an .xlsm", () => {
   expect(copyPath("2024/甲单位.xlsx")).toBe("2024/甲单位.xlsx");
-  expect(copyPath("评分汇总表.XLSX")).toBe("评分汇总表-评分.XLSX");
+  expect(copyPath("评分汇总表.XLSX")).toBe("评分汇总表-评分.xlsx");
+  expect(copyPath("2024/宏.XLSM")).toBe("2024/宏-评分.xlsx");
   expect(copyPath("2024/评分汇总表.xlsx")).toBe("2024/评分汇总表.xlsx");
 });
 
