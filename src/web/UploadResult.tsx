@@ -22,7 +22,7 @@ export function ScoredResult({ upload }: { upload: ScoredUpload }) {
   const name = scoredCopyName(baseName(upload.file));
   return (
     <div className={styles.result}>
-      <ScoreCard result={result} />
+      <ScoreCard result={result} marking={upload.marking ?? undefined} />
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => download(name, upload.copy, XLSX_TYPE)}>
           下载评分副本（{name}）

@@ -13,6 +13,8 @@ export interface ScoredUpload {
   result: ScoreResult;
   copy: Uint8Array;
   copyLacks: string[];
+  /** Cells marked in the copy and its summary sheet, for the score card to say. */
+  marking: { marked: number; summarySheet: string } | null;
 }
 
 export interface FailedUpload {

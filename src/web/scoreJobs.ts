@@ -15,8 +15,8 @@ import { baseName } from "./text";
 async function score(file: string, bytes: Uint8Array, profileId: string): Promise<Answer> {
   const shown = baseName(file);
   try {
-    const { result, copy, copyLacks } = await scoreXlsx(bytes, shown, getBuiltInProfile(profileId), true);
-    return { kind: "scored", upload: { file, output: copyPath(file), result, copy: copy!, copyLacks } };
+    const { result, copy, copyLacks, marking } = await scoreXlsx(bytes, shown, getBuiltInProfile(profileId), true);
+    return { kind: "scored", upload: { file, output: copyPath(file), result, copy: copy!, copyLacks, marking } };
   } catch (e) {
     // A FileError already names the file, as the CLI prints it; anything else is said as `ziping batch` says it.
     const message = e instanceof FileError ? e.message : `${shown}：评分时出现意外错误：${errorText(e)}`;

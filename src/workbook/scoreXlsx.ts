@@ -23,6 +23,8 @@ export interface ScoredXlsx {
   copy: Uint8Array | null;
   /** What the input holds that the scored copy does not ("图表 2 个"); the input itself keeps it. */
   copyLacks: string[];
+  /** In the copy: how many cells are marked, and the summary sheet's name; null when not asked to write. */
+  marking: { marked: number; summarySheet: string } | null;
 }
 
 /** Why a file of this name is not scored before reading it (an old .xls, another format); null for .xlsx / .xlsm. */
@@ -64,10 +66,12 @@ export async function scoreXlsx(bytes: Uint8Array, fileName: string, profile: Pr
   try {
     const snapshot = snapshotOfOpened(opened, fileName);
     const result = scoreWorkbook(snapshot, profile);
-    if (!write) return { result, copy: null, copyLacks: [] };
-    applyPlan(opened.workbook, planWrite(result, snapshot, opened.prepared.lacks));
+    if (!write) return { result, copy: null, copyLacks: [], marking: null };
+    const plan = planWrite(result, snapshot, opened.prepared.lacks);
+    applyPlan(opened.workbook, plan);
     const copy = await copyBytes(opened, ownSheetNames(snapshot));
-    return { result, copy, copyLacks: await copyLosses(opened.prepared.source, copy) };
+    const marking = plan.summary ? { marked: plan.marks.length, summarySheet: plan.summary.name } : null;
+    return { result, copy, copyLacks: await copyLosses(opened.prepared.source, copy), marking };
   } catch (e) {
     if (e instanceof ScoringError) throw new FileError(`${fileName}：${e.message}`);
     throw e;

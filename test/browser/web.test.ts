@@ -136,6 +136,8 @@ test("scores the examples uploaded together; each card, list, draft and download
       expect(cardText).toContain(String(cli.result.total.declared));
       expect(cardText).toContain(String(cli.result.total.computed));
       expect(cardText).toContain(`（${cli.result.grade}）`);
+      const marked = new Set(cli.result.findings.filter((f) => !f.confirmed).map((f) => `${f.sheet}!${f.cell}`)).size;
+      expect(cardText).toContain(`已标注 ${marked} 个单元格`);
       expect(await item.locator("section button").count()).toBe(cli.result.findings.length);
       if (cli.result.narrative) expect((await item.getByRole("textbox", { name: "自评报告草稿" }).inputValue()).replace(/\r\n/g, "\n")).toBe(cli.result.narrative);
 

@@ -23,7 +23,16 @@ test("bytes in, the result and a marked copy out; without writing, no copy", asy
   const copy = new ExcelJS.Workbook();
   await copy.xlsx.load(scored.copy as unknown as ArrayBuffer);
   expect(copy.getWorksheet(SUMMARY_SHEET)).toBeDefined();
-  expect(await scoreXlsx(bytes, "单位.xlsx", profile, false)).toEqual({ result: scored.result, copy: null, copyLacks: [] });
+  // The marking it reports is the copy's: one filled cell per cell with findings.
+  const filled: string[] = [];
+  for (const ws of copy.worksheets.filter((w) => w.name !== SUMMARY_SHEET && w.state === "visible")) {
+    ws.eachRow((row) => row.eachCell((cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor && filled.push(`${ws.name}!${cell.address}`)));
+  }
+  const marked = new Set(scored.result.findings.map((f) => `${f.sheet}!${f.cell}`));
+  expect(marked.size).toBeGreaterThan(0);
+  expect(scored.marking).toEqual({ marked: marked.size, summarySheet: SUMMARY_SHEET });
+  for (const cell of marked) expect(filled).toContain(cell);
+  expect(await scoreXlsx(bytes, "单位.xlsx", profile, false)).toEqual({ result: scored.result, copy: null, copyLacks: [], marking: null });
 });
 
 test.each([
