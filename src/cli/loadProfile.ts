@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import { Profile } from "../core/rules/profile";
 import { getBuiltInProfile } from "../core/rules/profiles";
-import { validateProfile } from "../core/rules/validateProfile";
+import { parseProfile } from "../core/rules/parseProfile";
 
 /** A --profile naming a file rather than a built-in profile. */
 export const isProfileFile = (idOrFile: string) => idOrFile.toLowerCase().endsWith(".json");
@@ -15,11 +15,5 @@ export async function loadProfile(idOrFile: string): Promise<Profile> {
   } catch {
     throw new Error(`找不到评分规则文件 ${idOrFile}`);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new Error(`评分规则文件 ${idOrFile} 不是有效的 JSON：${(e as Error).message}`);
-  }
-  return validateProfile(data, `评分规则文件 ${idOrFile} `);
+  return parseProfile(text, `评分规则文件 ${idOrFile} `);
 }

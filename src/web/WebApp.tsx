@@ -27,6 +27,7 @@ import { baseName, progressText, totalsLine } from "./text";
 import { FailedResult, ScoredResult } from "./UploadResult";
 import type { Upload } from "./uploads";
 import { FilePicker } from "./FilePicker";
+import { RulesFileField, type RulesFile } from "./RulesFile";
 
 const useStyles = makeStyles({
   page: {
@@ -68,6 +69,8 @@ export function WebApp() {
   const styles = useStyles();
   const [profiles] = useState(profileChoices);
   const [profileId, setProfileId] = useState(rememberedProfileId);
+  // A rules file chosen on the page stands in for the built-in rules until the officer goes back to them.
+  const [rules, setRules] = useState<RulesFile | null>(null);
   // Made once for the page's life: each scorer starts a worker.
   const [scorer] = useState(createScorer);
   const [rows, setRows] = useState<Row[]>([]);
@@ -97,7 +100,7 @@ export function WebApp() {
       show(index, { file, state: "scoring" });
       const answer = await blob
         .arrayBuffer()
-        .then((bytes) => scorer.run({ kind: "score", file, bytes: new Uint8Array(bytes), profileId }))
+        .then((bytes) => scorer.run({ kind: "score", file, bytes: new Uint8Array(bytes), profileId, profile: rules?.profile }))
         .catch((error: unknown) => failure(file, error));
       if (answer.kind === "scored") show(index, { file, state: "scored", upload: answer.upload });
       else if (answer.kind === "failed") show(index, { file, state: "failed", upload: answer.upload });
@@ -135,7 +138,16 @@ export function WebApp() {
       {scorer.where() === "page" && (
         <Caption1 className={styles.note}>本页是从本机文件直接打开的，浏览器不允许后台评分：评分时页面可能短暂无响应，结果不受影响。</Caption1>
       )}
-      <ProfileField profiles={profiles} profileId={profileId} onProfile={chooseProfile} disabled={busy !== null} />
+      <ProfileField profiles={profiles} profileId={profileId} onProfile={chooseProfile} disabled={busy !== null || rules !== null} />
+      <RulesFileField
+        rules={rules}
+        disabled={busy !== null}
+        onRules={(chosen) => {
+          setRules(chosen);
+          setNotices([]);
+        }}
+        onError={(text) => setNotices([{ intent: "error", title: "评分规则文件有误，仍用原来的规则", text }])}
+      />
       <FilePicker disabled={busy !== null} onUploads={score} />
       <Notices notices={notices} />
       {rows.length > 0 && (

@@ -3,6 +3,7 @@
  * plain data only: results, bytes, Chinese messages.
  */
 import type { ScoreResult } from "../core/model";
+import type { Profile } from "../core/rules/profile";
 
 /** One workbook scored: the result, its marked copy, and what the copy could not keep. */
 export interface ScoredUpload {
@@ -24,7 +25,8 @@ export interface FailedUpload {
 }
 
 export type Job =
-  | { kind: "score"; file: string; bytes: Uint8Array; profileId: string }
+  /** `profile`, a rules file chosen on the page, when given, instead of the built-in `profileId`. */
+  | { kind: "score"; file: string; bytes: Uint8Array; profileId: string; profile?: Profile }
   /** One zip of the scored copies with the summary workbook and page of `ziping batch`. */
   | { kind: "bundle"; scored: ScoredUpload[]; failed: FailedUpload[] };
 

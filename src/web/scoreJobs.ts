@@ -2,6 +2,7 @@
  * The scoring the web page asks for, run in its worker (or, where a browser will not start one, in the page itself):
  * each workbook exactly as `ziping score` scores it, and the zip of `ziping batch`'s outputs for several.
  */
+import type { Profile } from "../core/rules/profile";
 import JSZip from "jszip";
 import { copyPath } from "../batch/copyPath";
 import { getBuiltInProfile } from "../core/rules/profiles";
@@ -12,10 +13,10 @@ import { errorText } from "../ui/text";
 import type { Answer, FailedUpload, Job, ScoredUpload } from "./jobs";
 import { baseName } from "./text";
 
-async function score(file: string, bytes: Uint8Array, profileId: string): Promise<Answer> {
+async function score(file: string, bytes: Uint8Array, profile: Profile): Promise<Answer> {
   const shown = baseName(file);
   try {
-    const { result, copy, copyLacks, marking } = await scoreXlsx(bytes, shown, getBuiltInProfile(profileId), true);
+    const { result, copy, copyLacks, marking } = await scoreXlsx(bytes, shown, profile, true);
     return { kind: "scored", upload: { file, output: copyPath(file), result, copy: copy!, copyLacks, marking } };
   } catch (e) {
     // A FileError already names the file, as the CLI prints it; anything else is said as `ziping batch` says it.
@@ -38,5 +39,5 @@ async function bundle(scored: ScoredUpload[], failed: FailedUpload[]): Promise<A
 }
 
 export function runJob(job: Job): Promise<Answer> {
-  return job.kind === "score" ? score(job.file, job.bytes, job.profileId) : bundle(job.scored, job.failed);
+  return job.kind === "score" ? score(job.file, job.bytes, job.profile ?? getBuiltInProfile(job.profileId)) : bundle(job.scored, job.failed);
 }

@@ -11,6 +11,7 @@ import type { Browser, Download, Page } from "playwright-core";
 import { batchSummaryHtml } from "../../src/batch/summaryPage";
 import { batchSummaryWorkbook } from "../../src/batch/summaryWorkbook";
 import type { BatchEntry, BatchFailure } from "../../src/batch/summaryRows";
+import { loadProfile } from "../../src/cli/loadProfile";
 import { scoreFile } from "../../src/cli/scoreFile";
 import { getBuiltInProfile } from "../../src/core/rules/profiles";
 import { departmentBytes } from "../helpers/departments";
@@ -264,6 +265,39 @@ test("a chosen folder gives its workbooks, by their paths in it; a dropped one t
     await page.getByText("已评分 1 个文件，1 个无法评分").waitFor();
     expect(await page.locator('[aria-label="拖来的.xlsx"]').innerText()).toContain("核算");
     expect(await page.locator('[aria-label="备注.txt"]').innerText()).toContain("无法评分");
+  } finally {
+    await close();
+  }
+});
+
+test("a city's rules file is used as ziping score --profile uses it; a broken one is refused with the command line's message", async () => {
+  const rulesFile = path.join(WORK, "雷州规则.json");
+  await writeFile(rulesFile, JSON.stringify({ ...profile, id: "leizhou", name: "雷州市部门整体支出绩效评价规则" }));
+  const brokenFile = path.join(WORK, "有误的规则.json");
+  await writeFile(brokenFile, "{ 不是 JSON");
+  const seed = examples.find((f) => f.startsWith("雷州"))!;
+  const cliCopy = path.join(WORK, "按规则文件-评分.xlsx");
+  await scoreFile(path.join(EXAMPLES, seed), await loadProfile(rulesFile), cliCopy);
+  // The command line's words, without the parser's own detail (Chromium's V8 words it differently from Node's).
+  const cliBroken = await loadProfile(brokenFile).then(
+    () => "",
+    (e: Error) => e.message.replace(brokenFile, path.basename(brokenFile)).split("：")[0],
+  );
+  const { page, pageErrors, close } = await open(`${server.origin}/web.html`);
+  try {
+    await page.getByLabel("选择评分规则文件").setInputFiles(brokenFile);
+    await page.getByText("评分规则文件有误，仍用原来的规则").waitFor();
+    expect(cliBroken).toBe("评分规则文件 有误的规则.json 不是有效的 JSON");
+    expect(await page.locator("body").innerText()).toContain(`${cliBroken}：`);
+    await page.getByLabel("选择评分规则文件").setInputFiles(rulesFile);
+    await page.getByText("正在使用评分规则文件 雷州规则.json（雷州市部门整体支出绩效评价规则）").waitFor();
+    await upload(page, [path.join(EXAMPLES, seed)]);
+    await page.getByText("已评分 1 个文件").waitFor();
+    const copy = await downloaded(page, () => page.getByRole("button", { name: /下载评分副本/ }).click());
+    const web = await book(copy.bytes);
+    expect(String(web.getWorksheet("评分汇总")!.getCell("A2").value)).toContain("评分规则：leizhou；");
+    expect(cells(web)).toEqual(cells(await book(await readFile(cliCopy))));
+    expect(pageErrors).toEqual([]);
   } finally {
     await close();
   }
