@@ -1,4 +1,4 @@
-import { readFileSync } from "fs";
+import { readFileSync, statSync } from "fs";
 import path from "path";
 import { Command, CommanderError } from "commander";
 import { CHINESE_HELP, usageErrorText } from "./commanderChinese";
@@ -156,7 +156,8 @@ export async function main(argv: string[]): Promise<number> {
       const { profile, profileFile } = await profileOption(opts.profile);
       const output = opts.write ? opts.output ?? defaultOutput(input) : null;
       // The copy is always a macro-free .xlsx: under .xlsm or .xls Excel would refuse to open it.
-      if (output && path.extname(output).toLowerCase() !== ".xlsx") throw new UsageError(`输出文件 ${output} 的扩展名须是 .xlsx：评分后的副本是不含宏的 .xlsx 工作簿，换成其他扩展名 Excel 会拒绝打开`);
+      // (A folder given as -o is told as such by the path checks.)
+      if (output && path.extname(output).toLowerCase() !== ".xlsx" && !statSync(output, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`输出文件 ${output} 的扩展名须是 .xlsx：评分后的副本是不含宏的 .xlsx 工作簿，换成其他扩展名 Excel 会拒绝打开`);
       const { result, copyLacks } = await scoreFile(input, profile, output, { narrative: opts.narrative, profileFile });
       // Never silently: what the copy could not keep is said on stderr (and in the JSON), the input keeps all of it.
       if (copyLacks.length > 0) process.stderr.write(`ziping：注意，已评分的副本未能保留原文件中的${copyLacks.join("、")}；原文件未改动，其中这些内容完好\n`);

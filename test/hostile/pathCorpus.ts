@@ -163,7 +163,17 @@ export const PATH_CORPUS: PathCase[] = [
   },
   {
     name: "output-is-folder",
-    about: "-o names an existing folder, named as a workbook would be (a name without .xlsx is refused for that first)",
+    about: "-o names an existing folder: told it is a folder, not that its name lacks .xlsx",
+    setUp: async (dir) => {
+      const { input, at } = await withInput(dir);
+      await fs.mkdir(at("结果"));
+      return [input, "-o", at("结果")];
+    },
+    expect: { exit: 2, message: /^ziping：输出文件 .*结果 是一个文件夹，请写出文件名\n$/ },
+  },
+  {
+    name: "output-is-folder-named-like-a-workbook",
+    about: "-o names an existing folder called 结果.xlsx",
     setUp: async (dir) => {
       const { input, at } = await withInput(dir);
       await fs.mkdir(at("结果.xlsx"));
