@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { ScoringError } from "../core/errors";
 import { uncarriedParts } from "./copyLosses";
-import { attr, CONTENT_TYPES, elements, generate, P, partSize, readPart, SheetPart, sheetParts, WORKBOOK_RELS } from "./xlsxPackage";
+import { attr, CONTENT_TYPES, decodeXml, elements, generate, P, partSize, readPart, SheetPart, sheetParts, WORKBOOK_RELS } from "./xlsxPackage";
 
 /**
  * What ExcelJS reads instead of the officer's file, and what it takes to put back into the copy what it would lose
@@ -24,6 +24,8 @@ export interface Prepared {
   dates: Map<string, Map<string, string>>;
   /** What no .xlsx copy of this workbook can keep ("宏（VBA 代码） 1 个"), see copyLosses.ts. */
   lacks: string[];
+  /** By sheet name, then cell: the text of inline strings holding control characters, which ExcelJS reads as escapes; openXlsx puts it in. */
+  controlTexts: Map<string, Map<string, string>>;
 }
 
 /**
@@ -64,25 +66,39 @@ function prepareSheet(xml: string, name: string, out: Prepared): string {
     return `${open} t="str"${close}${rest}`;
   });
   if (dates.size > 0) out.dates.set(name, dates);
-  return decodeInlineEscapes(xml);
+  return decodeInlineEscapes(xml, name, out);
 }
 
-const INLINE_STRING = new RegExp(`<${P}is>[\\s\\S]*?</${P}is>`, "g");
+const INLINE_CELL = new RegExp(`(<${P}c\\b[^>]*>\\s*)(<${P}is>[\\s\\S]*?</${P}is>)`, "g");
+const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+const isControl = (code: number) => code !== 0x9 && code !== 0xa && code !== 0xd && code < 0x20;
 
 /**
  * ExcelJS decodes _xHHHH_ escapes in shared strings but not in inline ones, and the copy escapes every literal
  * "_xHHHH_" it writes: an inline "_x0041_" (meaning "A") would come back as the text "_x0041_". Decoded here to XML
  * character references, which every reader takes as the character. Control characters, which XML 1.0 cannot carry
- * as references, stay as they are.
+ * as references, stay escaped for ExcelJS to read; the text they mean is kept aside (plain inline strings only, not
+ * rich text) for openXlsx to put into the cell, and the copy stores it escaped as Excel does.
  */
-function decodeInlineEscapes(xml: string): string {
+function decodeInlineEscapes(xml: string, sheet: string, out: Prepared): string {
   if (!xml.includes("_x")) return xml;
-  return xml.replace(INLINE_STRING, (element) =>
-    element.replace(/_x([0-9A-Fa-f]{4})_/g, (escape, hex: string) => {
+  return xml.replace(INLINE_CELL, (_, open: string, element: string) => {
+    let control = false;
+    const decoded = element.replace(ESCAPE, (escape, hex: string) => {
       const code = parseInt(hex, 16);
-      return code === 0x9 || code === 0xa || code === 0xd || code >= 0x20 ? `&#x${hex};` : escape;
-    }),
-  );
+      if (!isControl(code)) return `&#x${hex};`;
+      control = true;
+      return escape;
+    });
+    const ref = attr(open, "r");
+    if (control && ref && !new RegExp(`<${P}r>`).test(element)) {
+      const texts = [...element.matchAll(new RegExp(`<${P}t\\b[^>]*>([^<]*)</${P}t>`, "g"))].map((m) => decodeXml(m[1]));
+      const meant = texts.join("").replace(ESCAPE, (_e, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      if (!out.controlTexts.has(sheet)) out.controlTexts.set(sheet, new Map());
+      out.controlTexts.get(sheet)!.set(ref, meant);
+    }
+    return open + decoded;
+  });
 }
 
 /** Moves a sheet part (and its rels) to a name ExcelJS reads, updating the workbook's rels and content types. */
@@ -108,7 +124,7 @@ export async function preparePackage(bytes: Buffer): Promise<Prepared> {
   const zip = await JSZip.loadAsync(bytes);
   const sheets = await sheetParts(zip);
   checkSize(zip, sheets);
-  const out: Prepared = { bytes, source: bytes, merges: new Map(), mergeElements: new Map(), dates: new Map(), lacks: await uncarriedParts(zip) };
+  const out: Prepared = { bytes, source: bytes, merges: new Map(), mergeElements: new Map(), dates: new Map(), lacks: await uncarriedParts(zip), controlTexts: new Map() };
   let changed = false;
   for (const sheet of sheets) {
     const xml = (await readPart(zip, sheet.part)) ?? "";

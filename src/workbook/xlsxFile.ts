@@ -17,14 +17,21 @@ export async function openXlsx(bytes: Buffer): Promise<OpenedXlsx> {
   const prepared = await preparePackage(bytes);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
+  // Inline strings with control characters, which ExcelJS read as their escapes: the text they mean, as a shared
+  // string would have given it.
+  for (const [sheet, cells] of prepared.controlTexts) {
+    const ws = workbook.getWorksheet(sheet);
+    if (ws) for (const [ref, text] of cells) ws.getCell(ref).value = text;
+  }
   return { workbook, prepared };
 }
 
 /** The copy's bytes; `replaced` are sheets of ours this run wrote anew, which get nothing of their old selves back. */
 export async function copyBytes({ workbook, prepared }: OpenedXlsx, replaced: Iterable<string>): Promise<Buffer> {
+  const ours = new Set(replaced);
   escapeTexts(workbook);
   const written = Buffer.from(await workbook.xlsx.writeBuffer(WRITE_OPTIONS));
-  return restorePackage(written, prepared, new Set(replaced));
+  return restorePackage(written, prepared, ours);
 }
 
 /**

@@ -708,13 +708,14 @@ export const CORPUS: HostileCase[] = [
   },
   {
     name: "inline-string-escapes",
-    about: "an inline string holding _x0041_ (the character A, as ECMA-376 escapes it): the copy keeps the text it means, AB, not the escape",
+    about: "inline strings holding _x0041_ (the character A, as ECMA-376 escapes it), _x0001_ (a control character) and _x005F_x0001_ (that text literally): the copy keeps the text each means, not the escape",
     build: async () => seedBook(),
     repack: (bytes) =>
       repack(bytes, async (zip) => {
-        await addSheet(zip, "说明", sheetXml(rowXml(1, [{ xml: `<c r="{ref}" t="inlineStr"><is><t>_x0041_B</t></is></c>` }])), "xl/worksheets/sheet7.xml");
+        const inline = (text: string) => ({ xml: `<c r="{ref}" t="inlineStr"><is><t>${text}</t></is></c>` });
+        await addSheet(zip, "说明", sheetXml(rowXml(1, [inline("_x0041_B"), inline("甲_x0001_乙"), inline("_x005F_x0001_")])), "xl/worksheets/sheet7.xml");
       }),
-    expect: { exit: 0, findings: seedDeductions(), cells: { "说明!A1": "AB" } },
+    expect: { exit: 0, findings: seedDeductions(), cells: { "说明!A1": "AB", "说明!B1": "甲\u0001乙", "说明!C1": "_x0001_" } },
   },
   {
     name: "names-links-protection-chart-pivot",
