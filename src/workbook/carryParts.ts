@@ -1,6 +1,6 @@
 import JSZip from "jszip";
-import { dirOf, escapeAttr, PartCopier, relsOf } from "./partCopier";
-import { attr, elementPattern, elements, P, putInOrder, readPart, resolveTarget, SheetPart, sheetParts, WORKBOOK, WORKBOOK_RELS } from "./xlsxPackage";
+import { PartCopier } from "./partCopier";
+import { attr, dirOf, elementPattern, elements, escapeAttr, putInOrder, readPart, relsOf, resolveTarget, SHEET_DATA_END, SheetPart, sheetParts, WORKBOOK, WORKBOOK_RELS } from "./xlsxPackage";
 
 /**
  * Carries into the copy ExcelJS wrote what it drops of the officer's workbook, taken verbatim from the original
@@ -38,10 +38,11 @@ class Rels {
     return id;
   }
 
-  targetOf(id: string, base: string): string | null {
+  /** The relationship's type and the part it reaches inside the package; null for a missing or outside one. */
+  byId(id: string, base: string): { type: string; part: string } | null {
     const rel = elements(this.xml, "Relationship").find((r) => attr(r, "Id") === id);
     const target = rel && attr(rel, "TargetMode") !== "External" ? attr(rel, "Target") : undefined;
-    return target ? resolveTarget(target, base) : null;
+    return target ? { type: attr(rel!, "Type") ?? "", part: resolveTarget(target, base) } : null;
   }
 
   ofType(kind: string): { id: string; type: string; target: string }[] {
@@ -87,10 +88,9 @@ async function carryList(sourceBook: string, sourceRels: Rels, copyRels: Rels, c
   const items: string[] = [];
   for (const el of elements(listed, item)) {
     const id = /\s[\w.-]+:id="([^"]*)"/.exec(el)?.[1] ?? "";
-    const part = sourceRels.targetOf(id, "xl/");
-    const type = elements(sourceRels.xml, "Relationship").find((r) => attr(r, "Id") === id);
-    if (!part || !type) continue;
-    const newId = copyRels.add(attr(type, "Type") ?? "", await copier.copy(part));
+    const rel = sourceRels.byId(id, "xl/");
+    if (!rel) continue;
+    const newId = copyRels.add(rel.type, await copier.copy(rel.part));
     items.push(unprefixed(el).replace(/\s[\w.-]+:id="[^"]*"/, ` r:id="${newId}"`));
   }
   return items.length > 0 ? `<${list}>${items.join("")}</${list}>` : null;
@@ -112,7 +112,7 @@ async function carrySheet(source: JSZip, copy: JSZip, from: SheetPart, to: Sheet
     const id = existing ? /\s[\w.-]+:id="([^"]*)"/.exec(existing)?.[1] : undefined;
     if (id) rels.retarget(id, carried);
     else {
-      const sheetDataEnd = Math.max(0, xml.search(new RegExp(`</${P}sheetData>|<${P}sheetData\\s*/>`)));
+      const sheetDataEnd = Math.max(0, xml.search(SHEET_DATA_END));
       xml = putInOrder(xml, "drawing", `<drawing xmlns:r="${REL}" r:id="${rels.add(drawing.type, carried)}"/>`, AFTER_DRAWING, "worksheet", sheetDataEnd);
       copy.file(to.part, xml);
     }

@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { attr, CONTENT_TYPES, elements, readPart, resolveTarget } from "./xlsxPackage";
+import { attr, CONTENT_TYPES, dirOf, elements, escapeAttr, readPart, relsOf, resolveTarget } from "./xlsxPackage";
 
 /**
  * Copies parts of one package into another together with every part they reach through their relationships (a
@@ -79,17 +79,4 @@ export class PartCopier {
     const byDefault = elements(this.sourceTypes, "Default").find((d) => attr(d, "Extension")?.toLowerCase() === ext);
     if (byDefault) this.targetTypes = this.targetTypes.replace(/<(?:\w+:)?Default\b/, (d) => `${byDefault}${d}`);
   }
-}
-
-export function dirOf(part: string): string {
-  return part.slice(0, part.lastIndexOf("/") + 1);
-}
-
-/** xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels */
-export function relsOf(part: string): string {
-  return `${dirOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
-}
-
-export function escapeAttr(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { ScoringError } from "../core/errors";
 import { uncarriedParts } from "./copyLosses";
-import { attr, CONTENT_TYPES, decodeXml, elements, generate, P, partSize, readPart, SheetPart, sheetParts, WORKBOOK_RELS } from "./xlsxPackage";
+import { attr, CONTENT_TYPES, decodeXml, elements, generate, P, partSize, readPart, relsOf, SheetPart, sheetParts, WORKBOOK_RELS } from "./xlsxPackage";
 
 /**
  * What ExcelJS reads instead of the officer's file, and what it takes to put back into the copy what it would lose
@@ -103,7 +103,6 @@ function decodeInlineEscapes(xml: string, sheet: string, out: Prepared): string 
 
 /** Moves a sheet part (and its rels) to a name ExcelJS reads, updating the workbook's rels and content types. */
 async function rename(zip: JSZip, sheet: SheetPart, to: string, rels: string, types: string): Promise<{ rels: string; types: string }> {
-  const relsOf = (part: string) => part.replace(/([^/]+)$/, "_rels/$1.rels");
   zip.file(to, (await zip.file(sheet.part)!.async("uint8array")) as Uint8Array);
   zip.remove(sheet.part);
   const ownRels = zip.file(relsOf(sheet.part));

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { carryParts } from "./carryParts";
 import { Prepared } from "./preparePackage";
-import { attr, generate, P, putInOrder, readPart, sheetParts } from "./xlsxPackage";
+import { attr, generate, P, putInOrder, readPart, SHEET_DATA_END, sheetParts } from "./xlsxPackage";
 
 /**
  * Puts back into the copy ExcelJS wrote what preparePackage took out of its input (each sheet's merged ranges exactly
@@ -11,8 +11,6 @@ import { attr, generate, P, putInOrder, readPart, sheetParts } from "./xlsxPacka
 
 /** Elements that follow <mergeCells> in a worksheet (ECMA-376 order); it goes before the first one present. */
 const AFTER_MERGES = ["phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-
-const SHEET_DATA_END = new RegExp(`</${P}sheetData>|<${P}sheetData\\s*/>`);
 
 function putMerges(xml: string, element: string): string {
   const start = xml.search(SHEET_DATA_END);

@@ -78,6 +78,9 @@ export async function generate(zip: JSZip): Promise<Buffer> {
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 1 } });
 }
 
+/** Where a worksheet's cells end: what follows sheetData (merges, drawing …) goes after this. */
+export const SHEET_DATA_END = new RegExp(`</${P}sheetData>|<${P}sheetData\\s*/>`);
+
 /** Matches a whole element, `<name …/>` or `<name …>…</name>`, with any prefix. */
 export function elementPattern(name: string, flags = ""): RegExp {
   return new RegExp(`<${P}${name}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${P}${name}>)`, flags);
@@ -94,4 +97,18 @@ export function putInOrder(xml: string, name: string, element: string, followers
   if (!next) return xml;
   const at = from + next.index;
   return xml.slice(0, at) + element + xml.slice(at);
+}
+
+export function dirOf(part: string): string {
+  return part.slice(0, part.lastIndexOf("/") + 1);
+}
+
+/** xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels */
+export function relsOf(part: string): string {
+  return `${dirOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
+}
+
+/** Text as an XML attribute value in double quotes. */
+export function escapeAttr(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }
